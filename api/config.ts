@@ -1,0 +1,94 @@
+/**
+ * The one reader of the environment. Every setting is declared, documented and validated here;
+ * the rest of the code imports the typed `Config`.
+ *
+ * Usage: `const config = loadConfig(process.env)` (throws `ConfigError` with one line per bad variable).
+ */
+import { z } from 'zod';
+
+const Port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected an integer port')
+    .min(0, 'expected a port between 0 and 65535')
+    .max(65535, 'expected a port between 0 and 65535')
+    .default(fallback);
+
+const PositiveInt = (fallback: number, what: string) =>
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`)
+    .default(fallback);
+
+const CommaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+/** Each entry: variable name → zod schema with `.describe()` used by the README table. */
+export const ConfigSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/,
+      'expected a Bolt URI such as bolt://localhost:7687 or neo4j+s://host',
+    )
+    .optional()
+    .describe('Neo4j server to use. Unset: start the embedded Neo4j (needs Java 17+ and Maven).'),
+  NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j').describe('Neo4j user name.'),
+  NEO4J_PASSWORD: z
+    .string()
+    .default('archipel-password')
+    .describe('Neo4j password (ignored by the embedded Neo4j, which binds to loopback without auth).'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-z][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name (lowercase, 3–63 characters)')
+    .default('neo4j')
+    .describe('Neo4j database name.'),
+  NEO4J_EMBEDDED_PORT: Port(7687).describe('Bolt port of the embedded Neo4j.'),
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j').describe('Data directory of the embedded Neo4j.'),
+  NEO4J_TX_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
+    'Timeout of each Neo4j transaction run by the API.',
+  ),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
+  PORT: Port(4000).describe('Port of the HTTP server (GraphQL at /graphql, map at /).'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level.'),
+  SEEDS_DIR: z
+    .string()
+    .min(1)
+    .default('seeds')
+    .describe('Seed directory loaded at start-up when the database is empty.'),
+  CORS_ORIGINS: CommaList.default([]).describe(
+    'Comma-separated origins allowed by CORS (empty: same origin only; `*`: any).',
+  ),
+  STAFF_TOKENS: z
+    .string()
+    .default('')
+    .describe('Staff credentials: comma-separated `name:role:sha256-of-token` (role editor or admin).'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const result = ConfigSchema.safeParse(values);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigError(
+    `Invalid configuration:\n${lines.join('\n')}\nFix the variable(s) above (see "Configuration" in README.md).`,
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Typed, client-safe errors. Each carries an `extensions.code` that clients can switch on; any
+ * other error is masked by yoga ("Unexpected error.") and logged with its request id.
+ */
+import { createGraphQLError } from 'graphql-yoga';
+
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'INVALID_ARGUMENT',
+  'GRAPH_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  return createGraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const notFound = (what: string) => apiError('NOT_FOUND', `${what} was not found`);
+
+export const invalidArgument = (argument: string, message: string) =>
+  apiError('INVALID_ARGUMENT', `Invalid argument "${argument}": ${message}`, { argument });
+
+/** Thrown by the data layer when Neo4j cannot be reached; shown to clients as SERVICE_UNAVAILABLE. */
+export class ServiceUnavailableError extends Error {
+  override name = 'ServiceUnavailableError';
+  constructor() {
+    super('The database is unavailable right now; retry in a few seconds.');
+  }
+}
