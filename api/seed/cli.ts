@@ -1,0 +1,103 @@
+/**
+ * Seed command line: `validate`, `load` and `export` the dataset.
+ *
+ * Usage: `npm run seed:validate`, `npm run seed`, `npm run seed:export -- --out backup/`.
+ * `load` and `export` use NEO4J_URI when set, else the embedded Neo4j (see README).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { connectNeo4j } from '../neo4j/connect.js';
+import { StartupError } from '../neo4j/embedded.js';
+import { findCitationProblems } from './check-quotes.js';
+import { exportDataset, writeExport } from './export.js';
+import { loadDataset } from './load.js';
+import { formatProblems, readSeeds } from './read.js';
+import { findReport, readReport } from './report.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const defaultSeedDir = path.join(repoRoot, 'seeds');
+
+async function validated(dir: string) {
+  const result = await readSeeds(dir);
+  if (!result.ok) {
+    console.error(formatProblems(result.problems));
+    console.error(`\n${result.problems.length} problem(s) in ${dir}; nothing was loaded.`);
+    process.exit(1);
+  }
+  return result;
+}
+
+const program = new Command('archipel-seed').description('Validate, load and export the Archipel dataset');
+
+program
+  .command('validate')
+  .description('check the seed files (format, references, quotes against the report) without a database')
+  .option('--dir <dir>', 'seed directory', defaultSeedDir)
+  .action(async (options: { dir: string }) => {
+    const result = await validated(options.dir);
+    const report = findReport(repoRoot);
+    if (report) {
+      const problems = findCitationProblems(result.relations, await readReport(report));
+      for (const p of problems) console.error(`seeds/${p.file} relation ${p.relationId}: ${p.message}`);
+      if (problems.length > 0) {
+        console.error(`\n${problems.length} citation problem(s)`);
+        process.exit(1);
+      }
+    } else {
+      console.warn('notice: the report was not found (set ARCHIPEL_REPORT); quotes were not checked');
+    }
+    console.log(`ok: ${result.entities.length} entities, ${result.relations.length} relations`);
+  });
+
+program
+  .command('load')
+  .description('load the seed files into Neo4j (the graph becomes equal to the seeds)')
+  .option('--dir <dir>', 'seed directory', defaultSeedDir)
+  .action(async (options: { dir: string }) => {
+    const dataset = await validated(options.dir);
+    await withNeo4j(async (db) => {
+      const showBar = process.stderr.isTTY && !process.env.CI;
+      const bar = new SingleBar({ format: 'loading [{bar}] {value}/{total} entries', clearOnComplete: true });
+      if (showBar) bar.start(dataset.entities.length + dataset.relations.length, 0);
+      const summary = await loadDataset(db, dataset, { onProgress: (done) => showBar && bar.update(done) });
+      if (showBar) bar.stop();
+      console.log(
+        `loaded ${summary.entities} entities and ${summary.relations} relations ` +
+          `(removed ${summary.removedEntities} entities and ${summary.removedRelations} relations no longer in the seeds)`,
+      );
+    });
+  });
+
+program
+  .command('export')
+  .description('write the graph back to seed files (a backup that `load` restores)')
+  .requiredOption('--out <dir>', 'output directory (YAML files there that the export does not produce are removed)')
+  .action(async (options: { out: string }) => {
+    await withNeo4j(async (db) => {
+      const files = await exportDataset(db);
+      await writeExport(options.out, files);
+      console.log(`exported ${files.size} file(s) to ${options.out}`);
+    });
+  });
+
+async function withNeo4j(work: (db: import('../data/database.js').Database) => Promise<void>) {
+  const neo4j = await connectNeo4j(loadConfig(), (line) => console.error(line));
+  try {
+    await work(neo4j.db);
+  } finally {
+    await neo4j.close();
+  }
+}
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,238 @@
+/**
+ * Reads and validates the seed directory, reporting every problem at once with file, line and field.
+ *
+ * Usage: `const result = await readSeeds('seeds'); if (!result.ok) print(result.problems)`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  deriveRelationId,
+  type Entity,
+  Entity as EntitySchema,
+  type Relation,
+  Relation as RelationSchema,
+  SeedFileOutline,
+} from '../model/seed-format.js';
+import { RELATION_TYPES } from '../model/vocabulary.js';
+
+/** Where a seed entry came from; kept in the graph so that export writes it back in place. */
+export interface Origin {
+  file: string;
+  position: number;
+}
+export type SeedEntity = Entity & { origin: Origin };
+export type SeedRelation = Relation & { id: string; origin: Origin };
+
+export interface Problem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export type SeedReadResult =
+  | { ok: true; entities: SeedEntity[]; relations: SeedRelation[] }
+  | { ok: false; problems: Problem[] };
+
+interface Located<T> {
+  value: T;
+  file: string;
+  /** Line of each entry, then of each of its fields. */
+  line: (field?: string) => number;
+}
+
+/** Lists the YAML files below `dir`, in a stable order. */
+export async function listSeedFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export async function readSeeds(dir: string): Promise<SeedReadResult> {
+  const files = await listSeedFiles(dir);
+  const problems: Problem[] = [];
+  const entities: Located<SeedEntity>[] = [];
+  const relations: Located<SeedRelation>[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    const parsed = parseSeedText(file, text);
+    problems.push(...parsed.problems);
+    entities.push(...parsed.entities);
+    relations.push(...parsed.relations);
+  }
+  problems.push(...crossCheck(entities, relations));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, entities: entities.map((e) => e.value), relations: relations.map((r) => r.value) };
+}
+
+/** Parses one seed file's text; exported so tests can check messages without touching disk. */
+export function parseSeedText(file: string, text: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const entities: Located<SeedEntity>[] = [];
+  const relations: Located<SeedRelation>[] = [];
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({ file, line: lineOf(error.pos[0]), field: '(yaml)', message: error.message.split('\n')[0] ?? '' });
+    }
+    return { problems, entities, relations };
+  }
+  /** Line of the YAML node at `pathInDoc`, falling back to its nearest existing parent. */
+  const lineAt = (pathInDoc: readonly PropertyKey[]): number => {
+    for (let n = pathInDoc.length; n >= 0; n--) {
+      const node = doc.getIn(pathInDoc.slice(0, n) as (string | number)[], true) as { range?: [number] } | undefined;
+      if (node?.range) return lineOf(node.range[0]);
+    }
+    return 1;
+  };
+
+  const outline = SeedFileOutline.safeParse(doc.toJS() ?? {});
+  if (!outline.success) {
+    for (const issue of outline.error.issues) problems.push(toProblem(file, issue, lineAt));
+    return { problems, entities, relations };
+  }
+  outline.data.entities.forEach((raw, index) => {
+    const parsed = EntitySchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push(toProblem(file, prefixed(issue, 'entities', index), lineAt));
+      return;
+    }
+    entities.push({
+      value: { ...parsed.data, origin: { file, position: index } },
+      file,
+      line: (field) => lineAt(field ? ['entities', index, field] : ['entities', index]),
+    });
+  });
+  outline.data.relations.forEach((raw, index) => {
+    const parsed = RelationSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push(toProblem(file, prefixed(issue, 'relations', index), lineAt));
+      return;
+    }
+    const relation = parsed.data;
+    relations.push({
+      value: { ...relation, id: relation.id ?? deriveRelationId(relation), origin: { file, position: index } },
+      file,
+      line: (field) => lineAt(field ? ['relations', index, field] : ['relations', index]),
+    });
+  });
+  return { problems, entities, relations };
+}
+
+function prefixed(issue: z.core.$ZodIssue, list: string, index: number): z.core.$ZodIssue {
+  return { ...issue, path: [list, index, ...issue.path] };
+}
+
+function toProblem(file: string, issue: z.core.$ZodIssue, lineAt: (p: readonly PropertyKey[]) => number): Problem {
+  let issuePath = issue.path;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    issuePath = [...issue.path, issue.keys[0] ?? ''];
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_value' && issue.path.at(-1) === 'type') {
+    message = `unknown relation type; expected one of ${Object.keys(RELATION_TYPES).join(', ')}`;
+  }
+  const field = issuePath
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  return { file, line: lineAt(issuePath), field: field || '(file)', message };
+}
+
+function crossCheck(entities: Located<SeedEntity>[], relations: Located<SeedRelation>[]): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, Located<SeedEntity>>();
+  for (const entity of entities) {
+    const first = bySlug.get(entity.value.slug);
+    if (first) {
+      problems.push({
+        file: entity.file,
+        line: entity.line('slug'),
+        field: `entities[${entity.value.origin.position}].slug`,
+        message: `duplicate slug "${entity.value.slug}" (first defined in ${first.file}:${first.line('slug')})`,
+      });
+    } else {
+      bySlug.set(entity.value.slug, entity);
+    }
+  }
+  const slugs = [...bySlug.keys()];
+  const suggest = (slug: string) => {
+    if (slugs.length === 0) return '';
+    const guess = closest(slug, slugs);
+    return distance(slug, guess) <= Math.max(3, slug.length / 3) ? `; did you mean "${guess}"?` : '';
+  };
+
+  const byId = new Map<string, Located<SeedRelation>>();
+  for (const relation of relations) {
+    const r = relation.value;
+    const spec = RELATION_TYPES[r.type];
+    const first = byId.get(r.id);
+    if (first) {
+      problems.push({
+        file: relation.file,
+        line: relation.line(),
+        field: `relations[${r.origin.position}].id`,
+        message: `duplicate relation id "${r.id}" (also at ${first.file}:${first.line()}); give one of them an explicit "id"`,
+      });
+    } else {
+      byId.set(r.id, relation);
+    }
+    for (const end of ['from', 'to'] as const) {
+      const entity = bySlug.get(r[end]);
+      if (!entity) {
+        problems.push({
+          file: relation.file,
+          line: relation.line(end),
+          field: `relations[${r.origin.position}].${end}`,
+          message: `unknown entity "${r[end]}"${suggest(r[end])}`,
+        });
+      } else if (!(spec[end] as readonly string[]).includes(entity.value.kind)) {
+        problems.push({
+          file: relation.file,
+          line: relation.line(end),
+          field: `relations[${r.origin.position}].${end}`,
+          message: `${r.type} expects ${end} to be ${spec[end].join(' or ')}, but "${r[end]}" is ${entity.value.kind}`,
+        });
+      }
+    }
+    if (r.software) {
+      const software = bySlug.get(r.software);
+      if (!software) {
+        problems.push({
+          file: relation.file,
+          line: relation.line('software'),
+          field: `relations[${r.origin.position}].software`,
+          message: `unknown entity "${r.software}"${suggest(r.software)}`,
+        });
+      } else if (software.value.kind !== 'PROJECT') {
+        problems.push({
+          file: relation.file,
+          line: relation.line('software'),
+          field: `relations[${r.origin.position}].software`,
+          message: `software must be a PROJECT, but "${r.software}" is ${software.value.kind}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
+}
+
+/** One line per problem, the way compilers print them: `file:line field: message`. */
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `seeds/${p.file}:${p.line} ${p.field}: ${p.message}`).join('\n');
+}
