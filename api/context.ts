@@ -1,0 +1,38 @@
+/**
+ * The per-request context: the caller, a database view that counts this request's round trips,
+ * and fresh loaders. The driver itself is shared by the whole process.
+ */
+import type { Database, QueryEvent } from './data/database.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface Viewer {
+  name: string;
+  role: 'editor' | 'admin';
+}
+
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+  /** Cypher statements sent for this request, in order (tests and metrics read it). */
+  queries: QueryEvent[];
+  viewer: Viewer | null;
+  requestId: string;
+}
+
+export function createContext(
+  db: Database,
+  options: { viewer?: Viewer | null; requestId?: string; onQuery?: (e: QueryEvent) => void } = {},
+): Context {
+  const queries: QueryEvent[] = [];
+  const observed = db.observed((event) => {
+    queries.push(event);
+    options.onQuery?.(event);
+  });
+  return {
+    db: observed,
+    loaders: createLoaders(observed),
+    queries,
+    viewer: options.viewer ?? null,
+    requestId: options.requestId ?? crypto.randomUUID(),
+  };
+}

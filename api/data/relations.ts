@@ -1,0 +1,235 @@
+/**
+ * Relation queries: lists, batch loads, shortest paths and the map's graph view.
+ */
+import type { EntityModel, Page, RelationModel } from '../model/models.js';
+import type { EntityKind, RelationType } from '../model/vocabulary.js';
+import {
+  ACTIVE_IN,
+  boundedInt,
+  type Direction,
+  directedPattern,
+  RELATION_ORDER,
+  relationTypePattern,
+} from './cypher-fragments.js';
+import type { Database } from './database.js';
+import { entityFromProps, nameKey, RELATION_PROJECTION, relationFromValue } from './mapping.js';
+
+export interface EntityRelationsOptions {
+  types: readonly RelationType[] | null;
+  direction: Direction;
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+}
+
+const toPage =
+  (offset: number) =>
+  (r: { get(key: string): unknown }): Page<RelationModel> => ({
+    totalCount: Number(r.get('total')),
+    items: (r.get('page') as unknown[]).map(relationFromValue),
+    offset,
+  });
+
+/** One page of relations per entity, for many entities in one round trip. */
+export async function relationsOfEntities(
+  db: Database,
+  slugs: readonly string[],
+  options: EntityRelationsOptions,
+): Promise<Page<RelationModel>[]> {
+  const rows = await db.read(
+    `UNWIND $slugs AS slug
+     OPTIONAL MATCH (e:Entity {slug: slug})
+     WITH slug, COLLECT {
+       MATCH ${directedPattern(options.direction, options.types)}
+       WHERE ${ACTIVE_IN('r')}
+       WITH r ORDER BY ${RELATION_ORDER('r')}
+       RETURN r
+     } AS rels
+     RETURN slug, size(rels) AS total,
+            [r IN rels[$offset..$offset + $limit] | ${RELATION_PROJECTION('r')}] AS page`,
+    { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
+    (r) => ({ slug: r.get('slug') as string, page: toPage(options.offset)(r) }),
+  );
+  const bySlug = new Map(rows.map((row) => [row.slug, row.page]));
+  return slugs.map((slug) => bySlug.get(slug) ?? { items: [], totalCount: 0, offset: options.offset });
+}
+
+export interface RelationFilter {
+  types: readonly RelationType[] | null;
+  from: string | null;
+  to: string | null;
+  /** Slug or name of the hosted software. */
+  software: string | null;
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Relations matching all the given filters. Anchors on `from`/`to` when given so that the query
+ * starts from an index lookup, not a scan of every relationship.
+ */
+export async function findRelations(db: Database, filter: RelationFilter): Promise<Page<RelationModel>> {
+  const a = filter.from ? '(a:Entity {slug: $from})' : '(a:Entity)';
+  const b = filter.to ? '(b:Entity {slug: $to})' : '(b:Entity)';
+  const softwareClause = filter.software
+    ? `CALL { MATCH (s:Entity) WHERE s.slug = $software OR s.nameKey = $softwareKey RETURN collect(s.slug) AS softwareSlugs }`
+    : 'WITH [] AS softwareSlugs';
+  const [page] = await db.read(
+    `${softwareClause}
+     MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
+     WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)
+     WITH r ORDER BY ${RELATION_ORDER('r')}
+     WITH collect(r) AS rels
+     RETURN size(rels) AS total, [r IN rels[$offset..$offset + $limit] | ${RELATION_PROJECTION('r')}] AS page`,
+    {
+      from: filter.from,
+      to: filter.to,
+      software: filter.software,
+      softwareKey: filter.software ? nameKey(filter.software) : null,
+      activeIn: filter.activeIn,
+      offset: filter.offset,
+      limit: filter.limit,
+    },
+    toPage(filter.offset),
+  );
+  return page ?? { items: [], totalCount: 0, offset: filter.offset };
+}
+
+export interface RelationKey {
+  type: RelationType;
+  id: string;
+}
+
+/** Relations by (type, id), in key order; `null` where none exists. One round trip per type present. */
+export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(RelationModel | null)[]> {
+  const found = new Map<string, RelationModel>();
+  for (const type of new Set(keys.map((k) => k.type))) {
+    const ids = keys.filter((k) => k.type === type).map((k) => k.id);
+    const rows = await db.read(
+      `MATCH ()-[r${relationTypePattern([type])}]->() WHERE r.id IN $ids RETURN ${RELATION_PROJECTION('r')} AS rel`,
+      { ids },
+      (r) => relationFromValue(r.get('rel')),
+    );
+    for (const rel of rows) found.set(`${rel.type}:${rel.id}`, rel);
+  }
+  return keys.map((k) => found.get(`${k.type}:${k.id}`) ?? null);
+}
+
+export type PathResult =
+  | { status: 'found'; relations: RelationModel[] }
+  | { status: 'none' }
+  | { status: 'unknown'; slugs: string[] };
+
+/** The shortest chain of relations (either direction) between two entities, at most `maxLength` long. */
+export async function shortestPath(db: Database, from: string, to: string, maxLength: number): Promise<PathResult> {
+  const length = boundedInt(maxLength, 1, 10);
+  const [row] = await db.read(
+    `OPTIONAL MATCH (a:Entity {slug: $from})
+     OPTIONAL MATCH (b:Entity {slug: $to})
+     CALL {
+       WITH a, b
+       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+       MATCH p = shortestPath((a)-[*..${length}]-(b))
+       RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels
+     }
+     RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, rels`,
+    { from, to },
+    (r) => ({
+      hasFrom: r.get('hasFrom') as boolean,
+      hasTo: r.get('hasTo') as boolean,
+      rels: r.get('rels') as unknown[] | null,
+    }),
+  );
+  const unknown = [!row?.hasFrom ? from : null, !row?.hasTo ? to : null].filter((s): s is string => s !== null);
+  if (unknown.length > 0) return { status: 'unknown', slugs: unknown };
+  if (from === to) return { status: 'found', relations: [] };
+  if (!row?.rels) return { status: 'none' };
+  return { status: 'found', relations: row.rels.map(relationFromValue) };
+}
+
+export interface GraphOptions {
+  types: readonly RelationType[] | null;
+  kinds: readonly EntityKind[] | null;
+  activeIn: number | null;
+  focus: string | null;
+  depth: number;
+  /** Above this many nodes the view is not returned (the caller explains how to narrow it). */
+  maxNodes: number;
+}
+
+export type GraphResult =
+  | { status: 'ok'; nodes: EntityModel[]; edges: RelationModel[] }
+  | { status: 'too-large'; nodeCount: number }
+  | { status: 'unknown-focus' };
+
+/**
+ * Everything the map shows, in one round trip: without `focus`, every relation matching the
+ * filters and their ends; with `focus`, the entities within `depth` hops (breadth-first,
+ * through matching relations only) and the matching relations among them.
+ */
+export async function graphView(db: Database, options: GraphOptions): Promise<GraphResult> {
+  const types = relationTypePattern(options.types);
+  const kindOk = (n: string) => `($kinds IS NULL OR ${n}.kind IN $kinds)`;
+  const selectNodes = options.focus
+    ? `MATCH (f:Entity {slug: $focus})
+       WITH [f] AS seen, [f] AS frontier
+       ${Array.from(
+         { length: boundedInt(options.depth, 1, 3) },
+         () => `
+       CALL {
+         WITH seen, frontier
+         UNWIND frontier AS x
+         MATCH (x)-[r${types}]-(y:Entity)
+         WHERE ${ACTIVE_IN('r')} AND ${kindOk('y')} AND NOT y IN seen
+         RETURN collect(DISTINCT y) AS next
+       }
+       WITH seen + next AS seen, next AS frontier`,
+       ).join('')}
+       UNWIND seen AS a
+       OPTIONAL MATCH (a)-[r${types}]->(b:Entity)
+       WHERE b IN seen AND ${ACTIVE_IN('r')}
+       WITH seen AS nodes, collect(r) AS rels`
+    : `OPTIONAL MATCH (a:Entity)-[r${types}]->(b:Entity)
+       WHERE ${ACTIVE_IN('r')} AND ${kindOk('a')} AND ${kindOk('b')}
+       WITH collect(r) AS rels, collect(DISTINCT a) AS starts, collect(DISTINCT b) AS ends
+       WITH rels, starts + [n IN ends WHERE NOT n IN starts] AS nodes`;
+  const rows = await db.read(
+    `${selectNodes}
+     WITH nodes, rels, size(nodes) <= $maxNodes AS fits
+     RETURN size(nodes) AS nodeCount, fits,
+            CASE WHEN fits THEN [n IN nodes | properties(n)] ELSE [] END AS nodes,
+            CASE WHEN fits THEN [r IN rels | ${RELATION_PROJECTION('r')}] ELSE [] END AS edges`,
+    { focus: options.focus, kinds: options.kinds, activeIn: options.activeIn, maxNodes: options.maxNodes },
+    (r) => ({
+      nodeCount: Number(r.get('nodeCount')),
+      fits: r.get('fits') as boolean,
+      nodes: (r.get('nodes') as Record<string, unknown>[]).map(entityFromProps),
+      edges: (r.get('edges') as unknown[]).map(relationFromValue),
+    }),
+  );
+  const row = rows[0];
+  if (!row) return options.focus ? { status: 'unknown-focus' } : { status: 'ok', nodes: [], edges: [] };
+  if (!row.fits) return { status: 'too-large', nodeCount: row.nodeCount };
+  return { status: 'ok', nodes: row.nodes, edges: row.edges };
+}
+
+/** Which of these slugs name no entity (to explain an empty answer). */
+export async function unknownSlugs(db: Database, slugs: readonly string[]): Promise<string[]> {
+  const known = await db.read(
+    'MATCH (e:Entity) WHERE e.slug IN $slugs RETURN e.slug AS slug',
+    { slugs },
+    (r) => r.get('slug') as string,
+  );
+  return slugs.filter((s) => !known.includes(s));
+}
+
+/** True when `software` (slug or name) names an entity. */
+export async function softwareExists(db: Database, software: string): Promise<boolean> {
+  const rows = await db.read(
+    'MATCH (s:Entity) WHERE s.slug = $software OR s.nameKey = $key RETURN s.slug LIMIT 1',
+    { software, key: nameKey(software) },
+    () => true,
+  );
+  return rows.length > 0;
+}

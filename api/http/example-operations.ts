@@ -1,0 +1,53 @@
+/**
+ * Saved operations GraphiQL opens with: the questions staff and other tools ask most.
+ */
+export const EXAMPLE_OPERATIONS: { query: string; variables?: string }[] = [
+  {
+    query: `# Who do we host a PeerTube instance for?
+query PeerTubeHosting {
+  relations(types: [HOSTING], from: "framasoft", software: "peertube") {
+    totalCount
+    edges { node { to { name slug } since until description sources { section quote } } }
+  }
+}`,
+  },
+  {
+    query: `# An entity page: its relations, grouped by type on the client
+query EntityPage($slug: String!) {
+  entity(slug: $slug) {
+    name kind summary aliases
+    ... on Organisation { category location }
+    relations(first: 50) {
+      totalCount
+      edges { node { type role since until amount currency description
+        from { slug name } to { slug name } software { name }
+        sources { section quote } } }
+    }
+  }
+}`,
+    variables: JSON.stringify({ slug: 'picasoft' }, null, 2),
+  },
+  {
+    query: `# Accent-insensitive search
+query Search($text: String!) {
+  search(text: $text, first: 10) { totalCount edges { node { slug name kind } } }
+}`,
+    variables: JSON.stringify({ text: 'cemea' }, null, 2),
+  },
+  {
+    query: `# How is Framasoft connected to Wikimédia France?
+query Path {
+  path(from: "framasoft", to: "wikimedia-france") { type from { name } to { name } }
+}`,
+  },
+  {
+    query: `# The map's view: the archipelago as it was in 2020
+query Map($activeIn: Int) {
+  graph(activeIn: $activeIn) {
+    nodes { slug name kind }
+    edges { type from { slug } to { slug } }
+  }
+}`,
+    variables: JSON.stringify({ activeIn: 2020 }, null, 2),
+  },
+];

@@ -1,0 +1,85 @@
+/**
+ * Per-request DataLoaders: every list a resolver needs for many parents is fetched in one
+ * round trip per level of the query. Created fresh for each request (no cross-request cache).
+ *
+ * Usage: `const loaders = createLoaders(db); await loaders.entity.load('framasoft')`.
+ */
+import DataLoader from 'dataloader';
+import type { Direction } from './data/cypher-fragments.js';
+import type { Database } from './data/database.js';
+import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
+import { type RelationKey, relationsByKeys, relationsOfEntities } from './data/relations.js';
+import { notFound } from './errors.js';
+import type { EntityModel, Page, RelationModel } from './model/models.js';
+import type { RelationType } from './model/vocabulary.js';
+
+export interface RelationsKey {
+  slug: string;
+  types: readonly RelationType[] | null;
+  direction: Direction;
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+}
+
+export interface NeighboursKey {
+  slug: string;
+  types: readonly RelationType[] | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Batches keys that share the same arguments (all but `slug`) into one query each; a nested
+ * connection asked with one set of arguments therefore costs a single round trip.
+ */
+function groupedBySlug<K extends { slug: string }, V>(
+  fetch: (slugs: string[], args: Omit<K, 'slug'>) => Promise<V[]>,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, { args: Omit<K, 'slug'>; indexes: number[] }>();
+      keys.forEach((key, index) => {
+        const { slug: _slug, ...args } = key;
+        const id = JSON.stringify(args);
+        const group = groups.get(id) ?? { args, indexes: [] };
+        group.indexes.push(index);
+        groups.set(id, group);
+      });
+      const results = new Array<V>(keys.length);
+      await Promise.all(
+        [...groups.values()].map(async ({ args, indexes }) => {
+          const values = await fetch(
+            indexes.map((i) => keys[i]!.slug),
+            args,
+          );
+          indexes.forEach((keyIndex, i) => {
+            results[keyIndex] = values[i]!;
+          });
+        }),
+      );
+      return results;
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
+export function createLoaders(db: Database) {
+  return {
+    /** Entity by slug; a missing slug yields a NOT_FOUND error in its slot. */
+    entity: new DataLoader<string, EntityModel>(async (slugs) =>
+      (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
+    ),
+    relationsOf: groupedBySlug<RelationsKey, Page<RelationModel>>((slugs, args) =>
+      relationsOfEntities(db, slugs, args),
+    ),
+    neighboursOf: groupedBySlug<NeighboursKey, Page<EntityModel>>((slugs, args) =>
+      neighboursOfEntities(db, slugs, args),
+    ),
+    relation: new DataLoader<RelationKey, RelationModel | null, string>((keys) => relationsByKeys(db, keys), {
+      cacheKeyFn: (key) => `${key.type}:${key.id}`,
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

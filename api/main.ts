@@ -1,0 +1,61 @@
+/**
+ * `npm start`: connect to (or start) Neo4j, seed an empty database, serve GraphQL and the map.
+ * Ctrl-C stops everything it started, the embedded JVM included.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config.js';
+import { isGraphEmpty } from './data/schema-setup.js';
+import { connectNeo4j, type Neo4jConnection } from './neo4j/connect.js';
+import { StartupError } from './neo4j/embedded.js';
+import { loadDataset } from './seed/load.js';
+import { formatProblems, readSeeds } from './seed/read.js';
+import { type HttpServer, startHttpServer } from './server.js';
+import { createArchipelYoga } from './yoga.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.error(line);
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  let neo4j: Neo4jConnection | null = null;
+  let server: HttpServer | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    await server?.close();
+    await neo4j?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  neo4j = await connectNeo4j(config, log);
+  if (await isGraphEmpty(neo4j.db)) {
+    const seedsDir = path.resolve(repoRoot, config.SEEDS_DIR);
+    const dataset = await readSeeds(seedsDir);
+    if (!dataset.ok) {
+      throw new StartupError(
+        `The seed files are invalid, so the empty database was not loaded:\n${formatProblems(dataset.problems)}`,
+      );
+    }
+    const summary = await loadDataset(neo4j.db, dataset);
+    log(`Loaded the seed data: ${summary.entities} entities, ${summary.relations} relations.`);
+  }
+  server = await startHttpServer({ yoga: createArchipelYoga({ db: neo4j.db }), host: config.HOST, port: config.PORT });
+  log(
+    `Archipel is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: map at ${server.url}/ , GraphQL at ${server.url}/graphql`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error('\nArchipel could not start:', error instanceof Error ? error.message : error, '\n');
+  }
+  process.exit(1);
+});

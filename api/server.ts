@@ -1,0 +1,52 @@
+/**
+ * The HTTP server: GraphQL (yoga) at /graphql, the map's built files at /. It only wires and
+ * listens; the yoga instance is built in `yoga.ts`.
+ *
+ * Usage: `const server = await startHttpServer({ yoga, host, port, vizDir }); … await server.close();`
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import type { ArchipelYoga } from './yoga.js';
+
+export const VIZ_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'viz', 'dist');
+
+export interface HttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(options: {
+  yoga: ArchipelYoga;
+  host: string;
+  port: number;
+  vizDir?: string;
+}): Promise<HttpServer> {
+  const vizDir = options.vizDir ?? VIZ_DIST;
+  const serveMap = existsSync(vizDir) ? sirv(vizDir, { single: true, etag: true, gzip: true }) : null;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname.startsWith('/graphql')) return options.yoga(req, res);
+    if (serveMap) return serveMap(req, res);
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The map is not built yet: run `npm run build:viz`. GraphQL is at /graphql.\n');
+  };
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

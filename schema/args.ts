@@ -1,0 +1,68 @@
+/**
+ * Argument validation (zod) and cursor pagination shared by every field. Invalid input becomes
+ * an INVALID_ARGUMENT error that names the argument and what was expected.
+ */
+import { z } from 'zod';
+import { invalidArgument } from '../api/errors.js';
+import type { Page } from '../api/model/models.js';
+import { Slug } from '../api/model/seed-format.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const SlugArg = Slug;
+export const YearArg = z
+  .number()
+  .int()
+  .min(1900, 'expected a year between 1900 and 2100')
+  .max(2100, 'expected a year between 1900 and 2100');
+export const FirstArg = z
+  .number()
+  .int()
+  .min(0, `expected 0 to ${MAX_PAGE_SIZE}`)
+  .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} items per page; use "after" to read the next page`);
+
+/** Validates one argument with a zod schema; `null`/`undefined` pass through as null. */
+export function arg<T>(name: string, schema: z.ZodType<T>, value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw invalidArgument(name, `${result.error.issues[0]?.message ?? 'invalid value'} (got ${JSON.stringify(value)})`);
+}
+
+const CURSOR_PREFIX = 'cursor:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = Number(text.slice(CURSOR_PREFIX.length));
+  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) {
+    throw invalidArgument('after', `not a cursor returned by this API (got ${JSON.stringify(cursor)})`);
+  }
+  return offset;
+}
+
+/** `first`/`after` → offset and limit (cursors are opaque offsets). */
+export function paging(args: { first?: number | null; after?: string | null }): { offset: number; limit: number } {
+  const first = arg('first', FirstArg, args.first) ?? DEFAULT_PAGE_SIZE;
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+/** A page from the data layer → a Relay connection with totalCount. */
+export function toConnection<T>(page: Page<T>) {
+  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

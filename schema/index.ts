@@ -1,0 +1,9 @@
+/** The GraphQL schema: imports each type file, then builds. */
+import { builder } from './builder.js';
+import './types/scalars-and-enums.js';
+import './types/refs.js';
+import './types/relation.js';
+import './types/entity.js';
+import './types/graph.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

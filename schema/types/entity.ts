@@ -1,0 +1,145 @@
+/**
+ * The Entity interface, its four kinds, EntityConnection, and the `entity` and `search` queries.
+ */
+import { z } from 'zod';
+import type { Context } from '../../api/context.js';
+import { searchEntities } from '../../api/data/entities.js';
+import type { EntityModel } from '../../api/model/models.js';
+import type { EntityKind } from '../../api/model/vocabulary.js';
+import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
+import { builder } from '../builder.js';
+import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
+import { RelationConnection } from './relation.js';
+import { DateScalar, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
+
+export const EntityConnection = builder.connectionObject({ type: EntityRef, name: 'EntityConnection' });
+
+EntityRef.implement({
+  description: 'An organisation, project, person or event of the archipelago.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => KIND_TYPENAMES[entity.kind],
+  fields: (t) => ({
+    id: t.globalID({ resolve: (e) => ({ type: KIND_TYPENAMES[e.kind], id: e.slug }) }),
+    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "wikimedia-france".' }),
+    name: t.exposeString('name', { description: 'Name as the report writes it.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    aliases: t.exposeStringList('aliases', { description: 'Other spellings the report uses.' }),
+    summary: t.exposeString('summary', { nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    relations: t.field({
+      type: RelationConnection,
+      args: {
+        types: t.arg({ type: [RelationTypeEnum] }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
+        activeIn: t.arg.int(),
+        first: t.arg.int(),
+        after: t.arg.string(),
+      },
+      resolve: async (e, args, ctx) =>
+        toConnection(
+          await ctx.loaders.relationsOf.load({
+            slug: e.slug,
+            types: args.types ?? null,
+            direction: args.direction ?? 'BOTH',
+            activeIn: arg('activeIn', YearArg, args.activeIn),
+            ...paging(args),
+          }),
+        ),
+    }),
+    neighbours: t.field({
+      type: EntityConnection,
+      description: 'Distinct entities related to this one, by name.',
+      args: { types: t.arg({ type: [RelationTypeEnum] }), first: t.arg.int(), after: t.arg.string() },
+      resolve: async (e, args, ctx) =>
+        toConnection(await ctx.loaders.neighboursOf.load({ slug: e.slug, types: args.types ?? null, ...paging(args) })),
+    }),
+  }),
+});
+
+/** What the four kind-specific types share: each is a Relay node whose local id is the slug. */
+function kindNode(kind: EntityKind) {
+  return {
+    interfaces: [EntityRef],
+    isTypeOf: (value: unknown) => (value as EntityModel).kind === kind,
+    id: { resolve: (e: EntityModel) => e.slug },
+    loadMany: async (slugs: string[], ctx: Context) =>
+      (await ctx.loaders.entity.loadMany(slugs)).map((e) => (e instanceof Error || e.kind !== kind ? null : e)),
+  };
+}
+
+builder.node(OrganisationRef, {
+  ...kindNode('ORGANISATION'),
+  description: 'An association, collective, company, foundation, public body, university, media…',
+  fields: (t) => ({
+    category: t.exposeString('category', {
+      nullable: true,
+      description: 'association, collective, company, foundation, public-body, university, media, …',
+    }),
+    location: t.exposeString('location', {
+      nullable: true,
+      description: 'Where the report places it (e.g. Québec, Belgique).',
+    }),
+  }),
+});
+builder.node(ProjectRef, {
+  ...kindNode('PROJECT'),
+  description: 'A software, online service, book, guide, course, campaign…',
+  fields: (t) => ({
+    category: t.exposeString('category', {
+      nullable: true,
+      description: 'software, online-service, book, guide, course, campaign, …',
+    }),
+  }),
+});
+builder.node(PersonRef, {
+  ...kindNode('PERSON'),
+  description: 'A person named in the report (staff, volunteer, contractor, author, speaker…).',
+  fields: () => ({}),
+});
+builder.node(EventRef, {
+  ...kindNode('EVENT'),
+  description: 'A public intervention or gathering.',
+  fields: (t) => ({
+    date: t.field({ type: DateScalar, resolve: (e) => e.date ?? '' }),
+    place: t.exposeString('place', { nullable: true }),
+    format: t.exposeString('format', {
+      nullable: true,
+      description: 'As the report says: conférence, table ronde, atelier, …',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'The entity with this slug, or null.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const slug = arg('slug', SlugArg, args.slug)!;
+      const [entity] = await ctx.loaders.entity.loadMany([slug]);
+      return entity instanceof Error ? null : (entity ?? null);
+    },
+  }),
+  search: t.field({
+    type: EntityConnection,
+    description:
+      'Full-text search on names, aliases and summaries; case- and accent-insensitive, prefix-matching, exact names first.',
+    args: {
+      text: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [EntityKindEnum] }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const text = arg(
+        'text',
+        z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+        args.text,
+      )!;
+      const page = await searchEntities(ctx.db, { text, kinds: args.kinds ?? null, ...paging(args) });
+      for (const entity of page.items) ctx.loaders.entity.prime(entity.slug, entity);
+      return toConnection(page);
+    },
+  }),
+}));

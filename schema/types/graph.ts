@@ -1,0 +1,63 @@
+/**
+ * The map's one-request view: `graph` returns the entities and relations to draw.
+ */
+
+import { z } from 'zod';
+import { graphView } from '../../api/data/relations.js';
+import { apiError, notFound } from '../../api/errors.js';
+import type { EntityModel, RelationModel } from '../../api/model/models.js';
+import { arg, SlugArg, YearArg } from '../args.js';
+import { builder } from '../builder.js';
+import { EntityRef, RelationRef } from './refs.js';
+import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
+
+/** Above this many entities `graph` asks the client to narrow the view instead of answering. */
+export const MAX_GRAPH_NODES = 5_000;
+
+const GraphRef = builder.objectRef<{ nodes: EntityModel[]; edges: RelationModel[] }>('Graph').implement({
+  description: 'Entities and the relations among them, ready to draw.',
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (g) => g.nodes }),
+    edges: t.field({ type: [RelationRef], resolve: (g) => g.edges }),
+  }),
+});
+
+builder.queryField('graph', (t) =>
+  t.field({
+    type: GraphRef,
+    description:
+      'Everything the map needs in one request. Without focus: every relation matching the filters, with its ends. ' +
+      'With focus: the entities within depth hops of it (default 2, at most 3) and the relations among them.',
+    args: {
+      types: t.arg({ type: [RelationTypeEnum] }),
+      kinds: t.arg({ type: [EntityKindEnum] }),
+      activeIn: t.arg.int(),
+      focus: t.arg.string(),
+      depth: t.arg.int(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const focus = arg('focus', SlugArg, args.focus);
+      const depth = arg('depth', z.number().int().min(1, 'expected 1 to 3').max(3, 'expected 1 to 3'), args.depth) ?? 2;
+      const result = await graphView(ctx.db, {
+        types: args.types ?? null,
+        kinds: args.kinds ?? null,
+        activeIn: arg('activeIn', YearArg, args.activeIn),
+        focus,
+        depth,
+        maxNodes: MAX_GRAPH_NODES,
+      });
+      if (result.status === 'unknown-focus') throw notFound(`Entity "${focus}"`);
+      if (result.status === 'too-large') {
+        throw apiError(
+          'GRAPH_TOO_LARGE',
+          `This view has ${result.nodeCount} entities, more than the ${MAX_GRAPH_NODES} one request may return: ` +
+            'narrow it with focus (and depth), types, kinds or activeIn.',
+          { limit: MAX_GRAPH_NODES, nodeCount: result.nodeCount },
+        );
+      }
+      // The edges' ends are among the nodes: prime the loader so from/to cost no round trip.
+      for (const node of result.nodes) ctx.loaders.entity.prime(node.slug, node);
+      return result;
+    },
+  }),
+);

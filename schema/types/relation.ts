@@ -1,0 +1,130 @@
+/**
+ * Relation, Source, RelationConnection, and the `relations` and `path` queries.
+ */
+
+import { z } from 'zod';
+import { findRelations, shortestPath, softwareExists, unknownSlugs } from '../../api/data/relations.js';
+import { apiError, invalidArgument, notFound } from '../../api/errors.js';
+import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
+import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
+import { builder } from '../builder.js';
+import { EntityRef, ProjectRef, RelationRef } from './refs.js';
+import { DateScalar, RelationTypeEnum } from './scalars-and-enums.js';
+
+const SourceRef = builder.objectRef<{ section: string; quote: string }>('Source').implement({
+  description: 'Where a relation comes from: a section of the 2020 activity report and a verbatim quote.',
+  fields: (t) => ({
+    section: t.exposeString('section', { description: 'Heading of the report section.' }),
+    quote: t.exposeString('quote', { description: 'Verbatim quote (at most 250 characters).' }),
+  }),
+});
+
+/** The local part of a Relation's global id: `TYPE:dataset-id`, so the type picks the index. */
+function parseRelationKey(id: string): { type: RelationType; id: string } {
+  const separator = id.indexOf(':');
+  const type = id.slice(0, separator) as RelationType;
+  if (separator < 0 || !RELATION_TYPE_NAMES.includes(type)) throw invalidArgument('id', 'not a Relation id');
+  return { type, id: id.slice(separator + 1) };
+}
+
+builder.node(RelationRef, {
+  description: 'A typed, directed, dated relation between two entities, with its sources in the report.',
+  id: { resolve: (r) => `${r.type}:${r.id}`, parse: (id) => id },
+  loadMany: async (ids, ctx) =>
+    (await ctx.loaders.relation.loadMany(ids.map(parseRelationKey))).map((r) => (r instanceof Error ? null : r)),
+  fields: (t) => ({
+    relationId: t.exposeString('id', { description: 'Stable id of the relation in the dataset (seed files).' }),
+    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => ctx.loaders.entity.load(r.from) }),
+    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => ctx.loaders.entity.load(r.to) }),
+    role: t.exposeString('role', { nullable: true }),
+    software: t.field({
+      type: ProjectRef,
+      nullable: true,
+      description: 'HOSTING: the hosted software.',
+      resolve: (r, _args, ctx) => (r.software ? ctx.loaders.entity.load(r.software) : null),
+    }),
+    resource: t.exposeString('resource', {
+      nullable: true,
+      description: 'HOSTING: a hosted resource other than software.',
+    }),
+    since: t.field({ type: DateScalar, nullable: true, resolve: (r) => r.since }),
+    until: t.field({ type: DateScalar, nullable: true, resolve: (r) => r.until }),
+    amount: t.exposeFloat('amount', { nullable: true }),
+    currency: t.exposeString('currency', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+  }),
+});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ nullable: false, description: 'Number of items across all pages.', resolve: (parent) => parent.totalCount }),
+);
+
+export const RelationConnection = builder.connectionObject({ type: RelationRef, name: 'RelationConnection' });
+
+builder.queryFields((t) => ({
+  relations: t.field({
+    type: RelationConnection,
+    description:
+      'Relations matching every given filter. "Who do we host a PeerTube instance for?": `relations(types: [HOSTING], from: "framasoft", software: "peertube")`.',
+    args: {
+      types: t.arg({ type: [RelationTypeEnum] }),
+      from: t.arg.string({ description: 'Slug of the source entity.' }),
+      to: t.arg.string({ description: 'Slug of the target entity.' }),
+      software: t.arg.string({ description: 'HOSTING: slug or name of the hosted software.' }),
+      activeIn: t.arg.int({ description: 'Keep relations whose since/until interval overlaps this year.' }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const filter = {
+        types: args.types ?? null,
+        from: arg('from', SlugArg, args.from),
+        to: arg('to', SlugArg, args.to),
+        software: arg('software', z.string().trim().min(1, 'must not be empty').max(200), args.software),
+        activeIn: arg('activeIn', YearArg, args.activeIn),
+        ...paging(args),
+      };
+      const page = await findRelations(ctx.db, filter);
+      if (page.totalCount === 0) await explainEmpty(ctx.db, filter);
+      return toConnection(page);
+    },
+  }),
+  path: t.field({
+    type: [RelationRef],
+    nullable: true,
+    description:
+      'The shortest chain of relations (in either direction) between two entities, or null if none within maxLength.',
+    args: {
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+      maxLength: t.arg.int({ defaultValue: 4 }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = arg('from', SlugArg, args.from)!;
+      const to = arg('to', SlugArg, args.to)!;
+      const maxLength =
+        arg('maxLength', z.number().int().min(1, 'expected 1 to 10').max(10, 'expected 1 to 10'), args.maxLength) ?? 4;
+      const result = await shortestPath(ctx.db, from, to, maxLength);
+      if (result.status === 'unknown') throw notFound(`Entity ${result.slugs.map((s) => `"${s}"`).join(' and ')}`);
+      return result.status === 'found' ? result.relations : null;
+    },
+  }),
+}));
+
+/** An empty answer because of a typo deserves an error that says so, not a silent empty list. */
+async function explainEmpty(
+  db: Parameters<typeof findRelations>[0],
+  filter: { from: string | null; to: string | null; software: string | null },
+) {
+  const slugs = [filter.from, filter.to].filter((s): s is string => s !== null);
+  const unknown = slugs.length ? await unknownSlugs(db, slugs) : [];
+  if (unknown.length) throw notFound(`Entity ${unknown.map((s) => `"${s}"`).join(' and ')}`);
+  if (filter.software && !(await softwareExists(db, filter.software))) {
+    throw apiError(
+      'NOT_FOUND',
+      `Software "${filter.software}" was not found (give a project slug such as "peertube" or its name)`,
+    );
+  }
+}
