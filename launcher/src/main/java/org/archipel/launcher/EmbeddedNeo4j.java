@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -15,6 +15,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import sun.misc.Signal;
 
 /**
  * Starts a real Neo4j Community database with Bolt on loopback, for machines without Docker.
@@ -58,16 +59,26 @@ public final class EmbeddedNeo4j {
                 GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(options.txTimeoutSeconds))
             .build();
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.err.println("archipel-neo4j: shutting down");
-                  dbms.shutdown();
-                  stopped.countDown();
-                },
-                "neo4j-shutdown"));
+    AtomicBoolean stopping = new AtomicBoolean(false);
+    Runnable stop =
+        () -> {
+          if (stopping.compareAndSet(false, true)) {
+            System.err.println("archipel-neo4j: shutting down");
+            dbms.shutdown();
+            System.err.println("archipel-neo4j: stopped");
+          }
+        };
+    // SIGTERM/SIGINT: stop the database (checkpoint, store closed), then exit 0 so callers can
+    // tell a clean stop from a crash. The shutdown hook covers any other way the JVM exits.
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            stop.run();
+            System.exit(0);
+          });
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
 
     GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
@@ -77,7 +88,7 @@ public final class EmbeddedNeo4j {
     waitForBolt(options.host, options.port);
     System.out.println("ready bolt://" + options.host + ":" + options.port);
     System.out.flush();
-    stopped.await();
+    Thread.currentThread().join();
   }
 
   /** The database can be available before the Bolt socket is bound; the Node side needs Bolt. */

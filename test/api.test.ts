@@ -1,0 +1,260 @@
+/**
+ * The public GraphQL contract, against the real Neo4j and the real seed data.
+ */
+import { describe, expect, it } from 'vitest';
+import { graphqlClient } from './support/graphql.js';
+import { useTestDatabase } from './support/neo4j.js';
+
+const db = useTestDatabase();
+const api = graphqlClient(db);
+
+describe('the questions staff ask', () => {
+  it('who do we host a PeerTube instance for? (one query)', async () => {
+    const { data, errors } = await api.request(`{
+      relations(types: [HOSTING], from: "framasoft", software: "peertube") {
+        totalCount
+        edges { node { type from { slug } to { slug name } software { slug name } sources { section quote } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const hosted = data!.relations.edges.map((e: any) => e.node);
+    expect(hosted.length).toBe(data!.relations.totalCount);
+    expect(hosted.map((r: any) => r.to.slug)).toEqual(expect.arrayContaining(['imagotv', 'free-software-foundation']));
+    for (const relation of hosted) {
+      expect(relation).toMatchObject({ type: 'HOSTING', from: { slug: 'framasoft' }, software: { slug: 'peertube' } });
+      expect(relation.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('accepts the software by name as well as by slug', async () => {
+    const bySlug = await api.request('{ relations(types: [HOSTING], software: "peertube") { totalCount } }');
+    const byName = await api.request('{ relations(types: [HOSTING], software: "PeerTube") { totalCount } }');
+    expect(byName.data!.relations.totalCount).toBe(bySlug.data!.relations.totalCount);
+    expect(bySlug.data!.relations.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe('entity and node', () => {
+  it('reads an organisation with its kind-specific fields', async () => {
+    const { data } = await api.request(`{
+      entity(slug: "framasoft") { id slug name kind aliases summary ... on Organisation { category } }
+    }`);
+    expect(data!.entity).toMatchObject({
+      slug: 'framasoft',
+      name: 'Framasoft',
+      kind: 'ORGANISATION',
+      category: 'association',
+    });
+  });
+
+  it('returns null for an unknown slug and refuses a malformed one', async () => {
+    expect((await api.request('{ entity(slug: "no-such-entity") { name } }')).data!.entity).toBeNull();
+    const bad = await api.request('{ entity(slug: "Not A Slug") { name } }');
+    expect(bad.errors![0]!.extensions!.code).toBe('INVALID_ARGUMENT');
+    expect(bad.errors![0]!.message).toContain('slug');
+  });
+
+  it('refetches entities and relations by global id', async () => {
+    const { data } = await api.request(`{
+      entity(slug: "picasoft") { id relations(first: 1) { edges { node { id relationId } } } }
+    }`);
+    const entityId = data!.entity.id;
+    const relation = data!.entity.relations.edges[0].node;
+    const again = await api.request(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { id ... on Entity { slug } } b: node(id: $b) { id ... on Relation { relationId } } }`,
+      { a: entityId, b: relation.id },
+    );
+    expect(again.data!.a).toEqual({ id: entityId, slug: 'picasoft' });
+    expect(again.data!.b).toEqual({ id: relation.id, relationId: relation.relationId });
+  });
+
+  it('lists relations by direction and type, and neighbours', async () => {
+    const { data } = await api.request(`{
+      entity(slug: "chatons") {
+        incoming: relations(direction: INCOMING, types: [MEMBERSHIP], first: 100) { totalCount edges { node { to { slug } type } } }
+        outgoing: relations(direction: OUTGOING) { edges { node { from { slug } } } }
+        neighbours(first: 5) { totalCount edges { node { slug } } }
+      }
+    }`);
+    const incoming = data!.entity.incoming;
+    expect(incoming.totalCount).toBeGreaterThanOrEqual(5);
+    for (const e of incoming.edges) expect(e.node).toMatchObject({ to: { slug: 'chatons' }, type: 'MEMBERSHIP' });
+    for (const e of data!.entity.outgoing.edges) expect(e.node.from.slug).toBe('chatons');
+    expect(data!.entity.neighbours.edges).toHaveLength(5);
+    expect(data!.entity.neighbours.totalCount).toBeGreaterThan(5);
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['wikimedia', 'wikimedia-france'],
+    ['cemea', 'cemea'],
+    ['CÉMÉA', 'cemea'],
+    ['picaso', 'picasoft'],
+    ['FPH', 'fondation-charles-leopold-meyer-pour-le-progres-de-l-homme'],
+  ])('"%s" finds %s first (case, accents, prefixes, aliases)', async (text, slug) => {
+    const { data, errors } = await api.request(
+      'query($text: String!) { search(text: $text) { edges { node { slug } } } }',
+      { text },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.search.edges[0]?.node.slug).toBe(slug);
+  });
+
+  it('ranks the exact name first and filters by kind', async () => {
+    const { data } = await api.request(
+      '{ search(text: "PeerTube", kinds: [PROJECT]) { edges { node { slug kind } } } }',
+    );
+    expect(data!.search.edges[0].node.slug).toBe('peertube');
+    for (const e of data!.search.edges) expect(e.node.kind).toBe('PROJECT');
+  });
+
+  it('treats query syntax and injection attempts as plain text', async () => {
+    for (const text of ['"framasoft" OR *', "') DETACH DELETE n //", 'name:framasoft~', '\\', '***']) {
+      const { errors } = await api.request('query($text: String!) { search(text: $text) { totalCount } }', { text });
+      expect(errors).toBeUndefined();
+    }
+    const { data } = await api.request('{ entity(slug: "framasoft") { name } }');
+    expect(data!.entity.name).toBe('Framasoft');
+  });
+});
+
+describe('relations, activeIn, path and graph', () => {
+  it('keeps relations active in a year (open ends are open)', async () => {
+    const { data } = await api.request(`{
+      all: relations(types: [HOSTING], from: "framasoft", first: 100) { totalCount edges { node { since until } } }
+      in2014: relations(types: [HOSTING], from: "framasoft", activeIn: 2014, first: 100) { totalCount edges { node { since until } } }
+    }`);
+    expect(data!.in2014.totalCount).toBeLessThan(data!.all.totalCount);
+    for (const { node } of data!.in2014.edges) {
+      if (node.since) expect(Number(node.since.slice(0, 4))).toBeLessThanOrEqual(2014);
+      if (node.until) expect(Number(node.until.slice(0, 4))).toBeGreaterThanOrEqual(2014);
+    }
+  });
+
+  it('finds the shortest path, or null', async () => {
+    const { data } = await api.request(
+      '{ path(from: "picasoft", to: "wikimedia-france") { from { slug } to { slug } } }',
+    );
+    expect(data!.path.length).toBeGreaterThanOrEqual(1);
+    expect(data!.path.length).toBeLessThanOrEqual(4);
+    const ends = data!.path.flatMap((r: any) => [r.from.slug, r.to.slug]);
+    expect(ends).toContain('picasoft');
+    expect(ends).toContain('wikimedia-france');
+    const none = await api.request('{ path(from: "picasoft", to: "wikimedia-france", maxLength: 1) { type } }');
+    expect(none.data!.path).toBeNull();
+    const unknown = await api.request('{ path(from: "picasoft", to: "nowhere") { type } }');
+    expect(unknown.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('returns the map view in one request, whole or around a focus', async () => {
+    const whole = await api.request('{ graph { nodes { slug } edges { from { slug } to { slug } } } }');
+    expect(api.lastRoundTrips).toBe(1);
+    const slugs = new Set(whole.data!.graph.nodes.map((n: any) => n.slug));
+    expect(slugs.has('framasoft')).toBe(true);
+    for (const e of whole.data!.graph.edges) {
+      expect(slugs.has(e.from.slug) && slugs.has(e.to.slug)).toBe(true);
+    }
+    const focused = await api.request(
+      '{ graph(focus: "picasoft", depth: 1) { nodes { slug } edges { from { slug } to { slug } } } }',
+    );
+    const near = focused.data!.graph.nodes.map((n: any) => n.slug);
+    expect(near).toContain('picasoft');
+    expect(near.length).toBeLessThan(slugs.size);
+    const byKind = await api.request('{ graph(kinds: [ORGANISATION]) { nodes { kind } } }');
+    for (const n of byKind.data!.graph.nodes) expect(n.kind).toBe('ORGANISATION');
+  });
+});
+
+describe('pagination', () => {
+  const page = (after?: string) =>
+    api.request(
+      'query($after: String) { relations(types: [MEMBERSHIP], first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { relationId } } } }',
+      { after },
+    );
+
+  it('walks every page from first to last without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let total = 0;
+    for (let i = 0; i < 50; i++) {
+      const { data } = await page(after);
+      const connection = data!.relations;
+      total = connection.totalCount;
+      seen.push(...connection.edges.map((e: any) => e.node.relationId));
+      expect(connection.pageInfo.hasPreviousPage).toBe(i > 0);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('returns an empty last page past the end', async () => {
+    const first = await page();
+    const total = first.data!.relations.totalCount;
+    const lastCursor = Buffer.from(`cursor:${total - 1}`).toString('base64url');
+    const { data } = await page(lastCursor);
+    expect(data!.relations.edges).toEqual([]);
+    expect(data!.relations.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses a bad cursor and a page above 100 with clear errors', async () => {
+    const bad = await page('not-a-cursor');
+    expect(bad.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT', argument: 'after' } });
+    const big = await api.request('{ relations(first: 101) { totalCount } }');
+    expect(big.errors![0]!.extensions!.code).toBe('INVALID_ARGUMENT');
+    expect(big.errors![0]!.message).toMatch(/at most 100/);
+    const atLimit = await api.request('{ relations(first: 100) { edges { cursor } } }');
+    expect(atLimit.data!.relations.edges).toHaveLength(100);
+  });
+});
+
+describe('bad arguments get clear errors, never a 500', () => {
+  it.each([
+    ['{ relations(from: "nobody") { totalCount } }', 'NOT_FOUND', /nobody/],
+    ['{ relations(software: "peertub") { totalCount } }', 'NOT_FOUND', /peertub/],
+    ['{ relations(activeIn: 20) { totalCount } }', 'INVALID_ARGUMENT', /year/],
+    ['{ graph(focus: "framasoft", depth: 9) { nodes { slug } } }', 'INVALID_ARGUMENT', /depth/],
+    ['{ graph(focus: "nobody") { nodes { slug } } }', 'NOT_FOUND', /nobody/],
+    ['{ path(from: "framasoft", to: "picasoft", maxLength: 0) { type } }', 'INVALID_ARGUMENT', /maxLength/],
+    ['{ search(text: "   ") { totalCount } }', 'INVALID_ARGUMENT', /text/],
+  ])('%s → %s', async (query, code, message) => {
+    const { errors } = await api.request(query);
+    expect(errors![0]!.extensions!.code).toBe(code);
+    expect(errors![0]!.message).toMatch(message);
+  });
+
+  it('rejects an unknown relation type as a validation error', async () => {
+    const response = await api.yoga.fetch('http://archipel.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ relations(types: [FRIENDS]) { totalCount } }' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toMatch(/FRIENDS/);
+  });
+});
+
+describe('batching: one Cypher round trip per level', () => {
+  it('a 3-level nested query over many entities costs one query per level', async () => {
+    const { data, errors } = await api.request(`{
+      relations(types: [MEMBERSHIP], first: 50) {
+        edges { node {
+          from {
+            name
+            relations(first: 10) { edges { node {
+              to { name neighbours(first: 3) { totalCount } }
+            } } }
+          }
+        } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const parents = new Set(data!.relations.edges.map((e: any) => e.node.from.name));
+    expect(parents.size).toBeGreaterThan(10);
+    // relations → from (entity loader) → relations (one batch) → to (entity loader) → neighbours (one batch)
+    expect(api.lastRoundTrips).toBe(5);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Runs GraphQL operations against the real schema and database through yoga's fetch (no port).
+ */
+import type { Database } from '../../api/data/database.js';
+import { createArchipelYoga } from '../../api/yoga.js';
+import { recording } from './neo4j.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** A client bound to `db`; `lastRoundTrips` tells how many Cypher statements the last call sent. */
+export function graphqlClient(db: Database) {
+  const { db: observed, queries } = recording(db);
+  const yoga = createArchipelYoga({ db: observed });
+  let before = 0;
+  const client = {
+    yoga,
+    lastRoundTrips: 0,
+    async request<T = Record<string, any>>(
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphQLResponse<T>> {
+      before = queries.length;
+      const response = await yoga.fetch('http://archipel.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      client.lastRoundTrips = queries.length - before;
+      return (await response.json()) as GraphQLResponse<T>;
+    },
+  };
+  return client;
+}
