@@ -45,7 +45,12 @@ async function main() {
     const summary = await loadDataset(neo4j.db, dataset);
     log(`Loaded the seed data: ${summary.entities} entities, ${summary.relations} relations.`);
   }
-  server = await startHttpServer({ yoga: createArchipelYoga({ db: neo4j.db }), host: config.HOST, port: config.PORT });
+  server = await startHttpServer({
+    yoga: createArchipelYoga({ db: neo4j.db }),
+    db: neo4j.db,
+    host: config.HOST,
+    port: config.PORT,
+  });
   log(
     `Archipel is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: map at ${server.url}/ , GraphQL at ${server.url}/graphql`,
   );

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import type { Database } from './data/database.js';
+import { checkReadiness } from './http/health.js';
 import type { ArchipelYoga } from './yoga.js';
 
 export const VIZ_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'viz', 'dist');
@@ -21,6 +23,7 @@ export interface HttpServer {
 
 export async function startHttpServer(options: {
   yoga: ArchipelYoga;
+  db: Database;
   host: string;
   port: number;
   vizDir?: string;
@@ -30,6 +33,10 @@ export async function startHttpServer(options: {
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname.startsWith('/graphql')) return options.yoga(req, res);
+    if (pathname === '/health/live') return sendJson(res, 200, { live: true });
+    if (pathname === '/health/ready') {
+      return void checkReadiness(options.db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
+    }
     if (serveMap) return serveMap(req, res);
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The map is not built yet: run `npm run build:viz`. GraphQL is at /graphql.\n');
@@ -49,4 +56,9 @@ export async function startHttpServer(options: {
         server.closeIdleConnections();
       }),
   };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
 }

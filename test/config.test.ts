@@ -50,3 +50,12 @@ describe('docker-compose.yml', () => {
     expect(api.healthcheck.test.join(' ')).toContain('/health/ready');
   });
 });
+
+describe('README', () => {
+  it('documents exactly the variables of the config schema', async () => {
+    const { configTable } = await import('../api/config-table.js');
+    const readme = readFileSync('README.md', 'utf8');
+    const table = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme)?.[1];
+    expect(table).toBe(configTable());
+  });
+});

@@ -14,7 +14,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
     process.env.NEO4J_PASSWORD ?? 'archipel-password',
   );
   const db = new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 30_000 });
-  const server = await startHttpServer({ yoga: createArchipelYoga({ db }), host: '127.0.0.1', port: 0 });
+  const server = await startHttpServer({ yoga: createArchipelYoga({ db }), db, host: '127.0.0.1', port: 0 });
   return {
     url: server.url,
     async close() {

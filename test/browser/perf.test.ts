@@ -1,0 +1,194 @@
+/**
+ * Map performance in headless Chromium: time to first render, to layout end and to a complete
+ * view, and frame times while panning; for the seed graph and for a synthetic archipelago of
+ * 5,000 entities / 20,000 relations (bench/synthetic.ts), with the canvas and WebGL renderers.
+ *
+ * Slow (a minute or two), so it runs only when asked: `ARCHIPEL_MAP_BENCH=1 npx vitest run
+ * test/browser/perf.test.ts`. Figures go to test/artifacts/map-perf.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSynthetic } from '../../bench/synthetic.js';
+import type { GraphData } from '../../viz/src/queries.js';
+import { type StubServer, startStubServer } from './stub-api.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const PAN_MS = 3000;
+
+interface Figures {
+  graph: string;
+  renderer: string;
+  nodes: number;
+  edges: number;
+  /** Milliseconds from navigation start. */
+  answer: number;
+  firstRender: number;
+  layoutEnd: number;
+  ready: number;
+  pan: { frames: number; medianMs: number; p95Ms: number; maxMs: number; fps: number };
+}
+
+function syntheticGraph(): GraphData {
+  const data = generateSynthetic({ entities: 5_000, relations: 20_000, seed: 2020 });
+  const edges = [...data.relations()].map((r) => ({
+    id: r.id,
+    type: r.type,
+    since: r.since ?? null,
+    until: r.until ?? null,
+    role: r.role ?? null,
+    from: { slug: r.from },
+    to: { slug: r.to },
+  }));
+  const nodes = data.entities.map((e) => ({
+    id: e.slug,
+    slug: e.slug,
+    name: e.name,
+    kind: e.kind,
+    category: 'category' in e ? (e.category ?? null) : null,
+  }));
+  return { nodes, edges };
+}
+
+/**
+ * Drags the map with the mouse (Cytoscape's viewport shortcuts, hidden edges and a cached
+ * texture, only engage for user gestures) and records the interval between animation frames.
+ */
+async function panFrames(page: Page): Promise<Figures['pan']> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    const step = (now: number) => {
+      w.__frames.push(now);
+      if (w.__recording) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const box = await page.locator('.canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < PAN_MS; i++) {
+    await page.mouse.move(x + 150 * Math.sin(i / 15), y + 100 * Math.cos(i / 20));
+    await page.waitForTimeout(8);
+  }
+  await page.mouse.up();
+  const times = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+  const deltas = times.slice(1).map((t, i) => t - (times[i] ?? t));
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const total = deltas.reduce((a, b) => a + b, 0);
+  return {
+    frames: deltas.length,
+    medianMs: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    maxMs: round(sorted.at(-1) ?? 0),
+    fps: round(total > 0 ? (1000 * deltas.length) / total : 0),
+  };
+}
+
+async function measure(page: Page, url: string, graph: string, renderer: string): Promise<Figures> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('app')?.dataset.status === 'ready', null, {
+    timeout: 300_000,
+  });
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
+  );
+  const size = await page.evaluate(() => ({
+    nodes: window.__archipel?.cy?.nodes().length ?? 0,
+    edges: window.__archipel?.cy?.edges().length ?? 0,
+  }));
+  // Let the first idle frames settle (texture caches) before panning, as a visitor would.
+  await page.waitForTimeout(500);
+  return {
+    graph,
+    renderer,
+    ...size,
+    answer: marks['archipel:data'] ?? -1,
+    firstRender: marks['archipel:first-render'] ?? -1,
+    layoutEnd: marks['archipel:layout'] ?? -1,
+    ready: marks['archipel:ready'] ?? -1,
+    pan: await panFrames(page),
+  };
+}
+
+describe.skipIf(!process.env.ARCHIPEL_MAP_BENCH)('map performance', { timeout: 900_000 }, () => {
+  let server: StubServer;
+  let browser: Browser;
+  const results: Figures[] = [];
+
+  beforeAll(async () => {
+    server = await startStubServer();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(`${ARTIFACTS}map-perf.json`, `${JSON.stringify(results, null, 2)}\n`);
+    console.table(
+      results.map((r) => ({
+        graph: r.graph,
+        renderer: r.renderer,
+        'first render ms': r.firstRender,
+        'layout end ms': r.layoutEnd,
+        'ready ms': r.ready,
+        'pan median ms': r.pan.medianMs,
+        'pan p95 ms': r.pan.p95Ms,
+        'pan fps': r.pan.fps,
+      })),
+    );
+  });
+
+  it('seed graph', async () => {
+    for (const renderer of ['canvas', 'webgl']) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      results.push(await measure(page, `${server.url}/?renderer=${renderer}`, 'seeds', renderer));
+      await page.close();
+    }
+    expect(results.at(-1)?.nodes).toBeGreaterThan(50);
+  });
+
+  it('synthetic 5,000 entities / 20,000 relations', async () => {
+    const graph = syntheticGraph();
+    const answer = JSON.stringify({ data: { graph } });
+    for (const renderer of ['canvas', 'webgl']) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      // The map is measured, not the API: the big graph is served from memory.
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON() as { operationName?: string };
+        if (body.operationName === 'ArchipelGraph') {
+          await route.fulfill({ contentType: 'application/json', body: answer });
+        } else {
+          await route.fulfill({
+            contentType: 'application/json',
+            body: JSON.stringify({ data: null, errors: [{ message: 'not in the benchmark' }] }),
+          });
+        }
+      });
+      const figures = await measure(page, `${server.url}/?renderer=${renderer}`, 'synthetic-5k-20k', renderer);
+      results.push(figures);
+      await page.screenshot({ path: `${ARTIFACTS}map-synthetic-${renderer}.png` });
+      await page.close();
+      expect(figures.nodes).toBe(graph.nodes.length);
+      // "Usable": the view is complete within a minute and panning keeps at least ~10 frames a second.
+      expect(figures.ready).toBeLessThan(60_000);
+      expect(figures.pan.medianMs).toBeLessThan(100);
+    }
+  });
+});
