@@ -32,7 +32,7 @@ export function createContext(
     db: observed,
     loaders: createLoaders(observed),
     queries,
-    viewer: options.viewer ?? null,
-    requestId: options.requestId ?? crypto.randomUUID(),
+    viewer: null,
+    requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
   };
 }

@@ -23,8 +23,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: options.logging ?? false,
-    context: ({ request }) =>
-      createContext(options.db, { requestId: request.headers.get('x-request-id') ?? crypto.randomUUID() }),
+    context: ({ request }) => createContext(options.db, { request }),
     graphiql: {
       title: 'Archipel — GraphQL',
       defaultTabs: EXAMPLE_OPERATIONS,
