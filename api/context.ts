@@ -19,10 +19,13 @@ export interface Context {
   requestId: string;
 }
 
-export function createContext(
-  db: Database,
-  options: { viewer?: Viewer | null; requestId?: string; onQuery?: (e: QueryEvent) => void } = {},
-): Context {
+export interface ContextOptions {
+  /** The HTTP request (for the caller's credentials and request id). */
+  request?: Request;
+  onQuery?: (e: QueryEvent) => void;
+}
+
+export function createContext(db: Database, options: ContextOptions = {}): Context {
   const queries: QueryEvent[] = [];
   const observed = db.observed((event) => {
     queries.push(event);
