@@ -2,6 +2,7 @@
  * The per-request context: the caller, a database view that counts this request's round trips,
  * and fresh loaders. The driver itself is shared by the whole process.
  */
+import { authenticate, type StaffDirectory } from './auth.js';
 import type { Database, QueryEvent } from './data/database.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -23,6 +24,8 @@ export interface ContextOptions {
   /** The HTTP request (for the caller's credentials and request id). */
   request?: Request;
   onQuery?: (e: QueryEvent) => void;
+  /** Who may edit (parsed STAFF_TOKENS); without it every caller is public. */
+  staff?: StaffDirectory;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): Context {
@@ -35,7 +38,7 @@ export function createContext(db: Database, options: ContextOptions = {}): Conte
     db: observed,
     loaders: createLoaders(observed),
     queries,
-    viewer: null,
+    viewer: authenticate(options.request?.headers.get('authorization'), options.staff ?? []),
     requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
   };
 }

@@ -5,5 +5,7 @@ import './types/refs.js';
 import './types/relation.js';
 import './types/entity.js';
 import './types/graph.js';
+import './types/history.js';
+import './types/mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -4,7 +4,7 @@
  */
 import type { Node, Relationship } from 'neo4j-driver';
 import type { EntityModel, RelationModel } from '../model/models.js';
-import type { Entity, Relation } from '../model/seed-format.js';
+import { deriveRelationId, type Entity, type Relation } from '../model/seed-format.js';
 import { type EntityKind, type RelationType, slugify } from '../model/vocabulary.js';
 import { toNative } from './database.js';
 
@@ -12,6 +12,24 @@ import { toNative } from './database.js';
 export const nameKey = (text: string) => slugify(text);
 
 const yearOf = (date: string | undefined) => (date ? Number(date.slice(0, 4)) : null);
+
+/**
+ * What the graph stores beside the public model: the optimistic-concurrency version and the
+ * staff-only notes. Kept out of `EntityModel`/`RelationModel` so that public code paths never
+ * handle them; the staff fields of the schema read them through `staffFieldsOf`.
+ */
+export interface StaffFields {
+  version: number;
+  internalNotes: string | null;
+}
+export type StoredEntity = EntityModel & StaffFields;
+export type StoredRelation = RelationModel & StaffFields;
+
+/** The staff fields of a model read from the graph (version 1 and no notes for anything else). */
+export function staffFieldsOf(model: EntityModel | RelationModel): StaffFields {
+  const stored = model as Partial<StaffFields>;
+  return { version: stored.version ?? 1, internalNotes: stored.internalNotes ?? null };
+}
 
 /** Properties written on an entity node (besides its labels). */
 export function entityProperties(entity: Entity, origin: { file: string; position: number } | null) {
@@ -31,6 +49,8 @@ export function entityProperties(entity: Entity, origin: { file: string; positio
     aliasKeys: entity.aliases.map(nameKey),
     // Full-text indexes cannot index lists: the aliases are indexed through this joined copy.
     aliasText: entity.aliases.join(' | '),
+    internalNotes: entity.internalNotes ?? null,
+    version: entity.version ?? 1,
     originFile: origin?.file ?? null,
     originPosition: origin?.position ?? null,
   };
@@ -57,6 +77,8 @@ export function relationProperties(
     // Neo4j properties cannot hold maps: sources are stored as two parallel lists.
     sourceSections: relation.sources.map((s) => s.section),
     sourceQuotes: relation.sources.map((s) => s.quote),
+    internalNotes: relation.internalNotes ?? null,
+    version: relation.version ?? 1,
     originFile: origin?.file ?? null,
     originPosition: origin?.position ?? null,
   };
@@ -65,7 +87,9 @@ export function relationProperties(
 type Props = Record<string, unknown>;
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-export function entityFromProps(raw: Props): EntityModel {
+const versionOf = (value: unknown) => (typeof value === 'number' ? value : 1);
+
+export function entityFromProps(raw: Props): StoredEntity {
   const p = toNative(raw) as Props;
   return {
     slug: String(p.slug),
@@ -79,14 +103,16 @@ export function entityFromProps(raw: Props): EntityModel {
     date: str(p.date),
     place: str(p.place),
     format: str(p.format),
+    version: versionOf(p.version),
+    internalNotes: str(p.internalNotes),
   };
 }
 
-export function entityFromNode(node: Node): EntityModel {
+export function entityFromNode(node: Node): StoredEntity {
   return entityFromProps(node.properties);
 }
 
-export function relationFromProps(raw: Props, type: string, from: string, to: string): RelationModel {
+export function relationFromProps(raw: Props, type: string, from: string, to: string): StoredRelation {
   const p = toNative(raw) as Props;
   const sections = (p.sourceSections as string[] | null) ?? [];
   const quotes = (p.sourceQuotes as string[] | null) ?? [];
@@ -104,6 +130,8 @@ export function relationFromProps(raw: Props, type: string, from: string, to: st
     currency: str(p.currency),
     description: str(p.description),
     sources: sections.map((section, i) => ({ section, quote: quotes[i] ?? '' })),
+    version: versionOf(p.version),
+    internalNotes: str(p.internalNotes),
   };
 }
 
@@ -111,11 +139,61 @@ export function relationFromProps(raw: Props, type: string, from: string, to: st
 export const RELATION_PROJECTION = (r: string) =>
   `{ props: properties(${r}), type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug }`;
 
-export function relationFromValue(value: unknown): RelationModel {
+export function relationFromValue(value: unknown): StoredRelation {
   const v = value as { props: Props; type: string; from: string; to: string };
   return relationFromProps(v.props, v.type, v.from, v.to);
 }
 
-export function relationFromRelationship(rel: Relationship, from: string, to: string): RelationModel {
+export function relationFromRelationship(rel: Relationship, from: string, to: string): StoredRelation {
   return relationFromProps(rel.properties, rel.type, from, to);
+}
+
+/**
+ * The seed form of an entity: fields in the schema's order, empty ones left out, version only
+ * once staff changed it. The exporter writes it; history snapshots store it.
+ */
+export function entityToSeed(e: StoredEntity) {
+  return compact({
+    kind: e.kind,
+    slug: e.slug,
+    name: e.name,
+    aliases: e.aliases.length ? e.aliases : undefined,
+    category: e.category,
+    location: e.location,
+    date: e.date,
+    place: e.place,
+    format: e.format,
+    url: e.url,
+    summary: e.summary,
+    internalNotes: e.internalNotes,
+    version: e.version === 1 ? undefined : e.version,
+  });
+}
+
+/** The seed form of a relation; `id` only when it differs from the derived one. */
+export function relationToSeed(r: StoredRelation) {
+  return compact({
+    id:
+      r.id === deriveRelationId({ type: r.type, from: r.from, to: r.to, software: r.software ?? undefined })
+        ? undefined
+        : r.id,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    role: r.role,
+    software: r.software,
+    resource: r.resource,
+    since: r.since,
+    until: r.until,
+    amount: r.amount,
+    currency: r.currency,
+    description: r.description,
+    sources: r.sources,
+    internalNotes: r.internalNotes,
+    version: r.version === 1 ? undefined : r.version,
+  });
+}
+
+function compact(record: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
 }

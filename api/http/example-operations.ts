@@ -1,7 +1,7 @@
 /**
  * Saved operations GraphiQL opens with: the questions staff and other tools ask most.
  */
-export const EXAMPLE_OPERATIONS: { query: string; variables?: string }[] = [
+export const EXAMPLE_OPERATIONS: { query: string; variables?: string; headers?: string }[] = [
   {
     query: `# Who do we host a PeerTube instance for?
 query PeerTubeHosting {
@@ -49,5 +49,27 @@ query Map($activeIn: Int) {
   }
 }`,
     variables: JSON.stringify({ activeIn: 2020 }, null, 2),
+  },
+  {
+    query: `# Staff only: put your token in the Headers tab. Read the entity's version first:
+# a stale expectedVersion is refused (CONFLICT) instead of overwriting someone's change.
+mutation UpdateEntity($input: UpdateEntityInput!) {
+  updateEntity(input: $input) {
+    entity { slug summary version internalNotes }
+    changes { action actor at before after }
+  }
+}`,
+    variables: JSON.stringify(
+      {
+        input: {
+          slug: 'picasoft',
+          expectedVersion: 1,
+          internalNotes: 'Convention renewed; next review in 2022.',
+        },
+      },
+      null,
+      2,
+    ),
+    headers: JSON.stringify({ Authorization: 'Bearer <your staff token>' }, null, 2),
   },
 ];

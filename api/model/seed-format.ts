@@ -54,12 +54,22 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
+/**
+ * Fields that only staff see and that backups carry. Optional, so hand-written seeds never
+ * mention them: a missing `version` is version 1.
+ */
+const staffFields = {
+  internalNotes: NonEmpty.optional().describe('Staff only: notes the public API never shows'),
+  version: z.number().int().positive().optional().describe('Optimistic-concurrency version; absent means 1'),
+};
+
 const entityBase = {
   slug: Slug,
   name: NonEmpty,
   aliases: z.array(NonEmpty).default([]),
   summary: NonEmpty.optional(),
   url: z.url().optional(),
+  ...staffFields,
 };
 
 export const Organisation = z.strictObject({
@@ -115,6 +125,7 @@ export const Relation = z
     currency: z.enum(CURRENCIES).optional(),
     description: NonEmpty.optional(),
     sources: z.array(Source).min(1, 'every relation needs at least one source from the report'),
+    ...staffFields,
   })
   .superRefine((relation, ctx) => {
     if (relation.amount !== undefined && relation.currency === undefined) {
@@ -144,6 +155,32 @@ export type RelationInput = z.input<typeof Relation>;
 export const SeedFileOutline = z.strictObject({
   entities: z.array(z.unknown()).default([]),
   relations: z.array(z.unknown()).default([]),
+});
+
+export const CHANGE_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'MERGE', 'RESTORE'] as const;
+export const CHANGE_TARGETS = ['ENTITY', 'RELATION'] as const;
+
+/**
+ * One recorded change, as the backup's `history.yaml` stores it: `before`/`after` are the
+ * target's snapshots (null before a creation and after a deletion).
+ */
+export const ChangeRecord = z.strictObject({
+  id: z.string().min(1),
+  operation: z.string().min(1).describe('Id shared by the changes one mutation made'),
+  seq: z.number().int().nonnegative().describe('Order of the change within its operation'),
+  at: z.iso.datetime(),
+  actor: NonEmpty,
+  action: z.enum(CHANGE_ACTIONS),
+  targetKind: z.enum(CHANGE_TARGETS),
+  targetId: z.string().min(1),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ChangeRecord = z.infer<typeof ChangeRecord>;
+
+/** The outline of the backup's history file. */
+export const HistoryFileOutline = z.strictObject({
+  changes: z.array(z.unknown()).default([]),
 });
 
 /** Compares partial dates by their first day: "2019" < "2019-01-15" < "2019-02". */

@@ -1,7 +1,8 @@
 /**
  * Writes the graph back to the seed format, one file per origin file, entries in their original
  * order. Export → load → export is byte-identical; entities and relations created by staff (no
- * origin) go to `staff-edits.yaml`.
+ * origin) go to `staff-edits.yaml`, staff-only fields and versions stay on their entries, and the
+ * change history goes to `history.yaml`: the export is a complete backup that `load` restores.
  *
  * Usage: `const files = await exportDataset(db); await writeExport('seeds', files)`.
  */
@@ -9,10 +10,17 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Database } from '../data/database.js';
-import { entityFromProps, RELATION_PROJECTION, relationFromValue } from '../data/mapping.js';
-import type { EntityModel, RelationModel } from '../model/models.js';
-import { deriveRelationId } from '../model/seed-format.js';
-import { listSeedFiles } from './read.js';
+import { allChanges, changeToRecord } from '../data/history.js';
+import {
+  entityFromProps,
+  entityToSeed,
+  RELATION_PROJECTION,
+  relationFromValue,
+  relationToSeed,
+  type StoredEntity,
+  type StoredRelation,
+} from '../data/mapping.js';
+import { HISTORY_FILE, listSeedFiles } from './read.js';
 
 export const STAFF_EDITS_FILE = 'staff-edits.yaml';
 
@@ -46,8 +54,8 @@ export async function exportDataset(db: Database): Promise<Map<string, string>> 
     }
     return content;
   };
-  for (const e of entities as Positioned<EntityModel>[]) fileFor(e.file).entities.push(entityToSeed(e.value));
-  for (const r of relations as Positioned<RelationModel>[]) fileFor(r.file).relations.push(relationToSeed(r.value));
+  for (const e of entities as Positioned<StoredEntity>[]) fileFor(e.file).entities.push(entityToSeed(e.value));
+  for (const r of relations as Positioned<StoredRelation>[]) fileFor(r.file).relations.push(relationToSeed(r.value));
 
   const out = new Map<string, string>();
   for (const name of [...files.keys()].sort()) {
@@ -56,6 +64,11 @@ export async function exportDataset(db: Database): Promise<Map<string, string>> 
     if (content.entities.length) document.entities = content.entities;
     if (content.relations.length) document.relations = content.relations;
     out.set(name, stringify(document, { lineWidth: 0, indentSeq: true }));
+  }
+  // The staff's change history, oldest first; no file while nobody has edited the graph.
+  const changes = await allChanges(db);
+  if (changes.length) {
+    out.set(HISTORY_FILE, stringify({ changes: changes.map(changeToRecord) }, { lineWidth: 0, indentSeq: true }));
   }
   return out;
 }
@@ -69,46 +82,4 @@ export async function writeExport(dir: string, files: Map<string, string>): Prom
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
   }
-}
-
-/** The seed form of an entity: fields in the schema's order, empty ones left out. */
-function entityToSeed(e: EntityModel) {
-  return compact({
-    kind: e.kind,
-    slug: e.slug,
-    name: e.name,
-    aliases: e.aliases.length ? e.aliases : undefined,
-    category: e.category,
-    location: e.location,
-    date: e.date,
-    place: e.place,
-    format: e.format,
-    url: e.url,
-    summary: e.summary,
-  });
-}
-
-function relationToSeed(r: RelationModel) {
-  return compact({
-    id:
-      r.id === deriveRelationId({ type: r.type, from: r.from, to: r.to, software: r.software ?? undefined })
-        ? undefined
-        : r.id,
-    type: r.type,
-    from: r.from,
-    to: r.to,
-    role: r.role,
-    software: r.software,
-    resource: r.resource,
-    since: r.since,
-    until: r.until,
-    amount: r.amount,
-    currency: r.currency,
-    description: r.description,
-    sources: r.sources,
-  });
-}
-
-function compact(record: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined));
 }

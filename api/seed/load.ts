@@ -3,12 +3,20 @@
  * relations MERGEd on id, anything no longer in the seeds removed. One transaction: a failure
  * leaves the previous graph intact. Running it twice gives the same graph.
  *
+ * Staff fields (`internalNotes`, `version`) are part of an entry, so they are what the directory
+ * says (a hand-written seed has none: version 1). The change history is replaced only by a
+ * directory that has one (an export's `history.yaml`): loading the hand-written seeds leaves the
+ * history as it is (a staff edit the load overwrites or removes keeps its recorded snapshots, from
+ * which `restoreEntity`/`restoreRelation` can bring it back); restoring a backup restores it.
+ *
  * Usage: `await loadDataset(db, await readSeeds('seeds'), { onProgress })`.
  */
 
 import type { Database, Tx } from '../data/database.js';
+import { changeFromRecord, HISTORY_SCHEMA_STATEMENTS, replaceHistory } from '../data/history.js';
 import { entityProperties, relationProperties } from '../data/mapping.js';
 import { ensureSchema } from '../data/schema-setup.js';
+import type { ChangeRecord } from '../model/seed-format.js';
 import { ENTITY_KINDS, KIND_LABELS, RELATION_TYPE_NAMES } from '../model/vocabulary.js';
 import type { SeedEntity, SeedRelation } from './read.js';
 
@@ -23,16 +31,19 @@ export interface LoadSummary {
   relations: number;
   removedEntities: number;
   removedRelations: number;
+  /** Changes now in the history; null when the dataset had no history (left as it was). */
+  changes: number | null;
 }
 
 const ALL_KIND_LABELS = ENTITY_KINDS.map((k) => KIND_LABELS[k]).join(':');
 
 export async function loadDataset(
   db: Database,
-  dataset: { entities: SeedEntity[]; relations: SeedRelation[] },
+  dataset: { entities: SeedEntity[]; relations: SeedRelation[]; changes?: ChangeRecord[] },
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   await ensureSchema(db);
+  for (const statement of HISTORY_SCHEMA_STATEMENTS) await db.write(statement, {}, () => null);
   const batchSize = options.batchSize ?? 500;
   const total = dataset.entities.length + dataset.relations.length;
   let done = 0;
@@ -81,11 +92,13 @@ export async function loadDataset(
         progress(batch.length);
       }
     }
+    if (dataset.changes) await replaceHistory(tx, dataset.changes.map(changeFromRecord));
     return {
       entities: dataset.entities.length,
       relations: dataset.relations.length,
       removedEntities: removedEntities ?? 0,
       removedRelations,
+      changes: dataset.changes ? dataset.changes.length : null,
     };
   });
 }

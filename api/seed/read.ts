@@ -9,9 +9,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
+  ChangeRecord,
   deriveRelationId,
   type Entity,
   Entity as EntitySchema,
+  HistoryFileOutline,
   type Relation,
   Relation as RelationSchema,
   SeedFileOutline,
@@ -33,8 +35,15 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * The backup's change history (written by export). Its name is reserved: a directory with this
+ * file restores the history too; a directory without it (the hand-written seeds) leaves the
+ * graph's history as it is.
+ */
+export const HISTORY_FILE = 'history.yaml';
+
 export type SeedReadResult =
-  | { ok: true; entities: SeedEntity[]; relations: SeedRelation[] }
+  | { ok: true; entities: SeedEntity[]; relations: SeedRelation[]; changes?: ChangeRecord[] }
   | { ok: false; problems: Problem[] };
 
 interface Located<T> {
@@ -58,8 +67,15 @@ export async function readSeeds(dir: string): Promise<SeedReadResult> {
   const problems: Problem[] = [];
   const entities: Located<SeedEntity>[] = [];
   const relations: Located<SeedRelation>[] = [];
+  let changes: ChangeRecord[] | undefined;
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8');
+    if (file === HISTORY_FILE) {
+      const history = parseHistoryText(file, text);
+      problems.push(...history.problems);
+      changes = history.changes;
+      continue;
+    }
     const parsed = parseSeedText(file, text);
     problems.push(...parsed.problems);
     entities.push(...parsed.entities);
@@ -67,24 +83,52 @@ export async function readSeeds(dir: string): Promise<SeedReadResult> {
   }
   problems.push(...crossCheck(entities, relations));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, entities: entities.map((e) => e.value), relations: relations.map((r) => r.value) };
+  return {
+    ok: true,
+    entities: entities.map((e) => e.value),
+    relations: relations.map((r) => r.value),
+    ...(changes ? { changes } : {}),
+  };
 }
 
-/** Parses one seed file's text; exported so tests can check messages without touching disk. */
-export function parseSeedText(file: string, text: string) {
+/** Parses the backup's history file: every change validated, ids unique. */
+export function parseHistoryText(file: string, text: string): { problems: Problem[]; changes: ChangeRecord[] } {
+  const { doc, problems, lineAt } = parseYaml(file, text);
+  const changes: ChangeRecord[] = [];
+  if (!doc) return { problems, changes };
+  const outline = HistoryFileOutline.safeParse(doc.toJS() ?? {});
+  if (!outline.success) {
+    for (const issue of outline.error.issues) problems.push(toProblem(file, issue, lineAt));
+    return { problems, changes };
+  }
+  const seen = new Set<string>();
+  outline.data.changes.forEach((raw, index) => {
+    const parsed = ChangeRecord.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push(toProblem(file, prefixed(issue, 'changes', index), lineAt));
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      problems.push({
+        file,
+        line: lineAt(['changes', index, 'id']),
+        field: `changes[${index}].id`,
+        message: `duplicate change id "${parsed.data.id}"`,
+      });
+    }
+    seen.add(parsed.data.id);
+    changes.push(parsed.data);
+  });
+  return { problems, changes };
+}
+
+/** Parses YAML text, with a way to find the line of any node. `doc` is null on syntax errors. */
+function parseYaml(file: string, text: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
-  const entities: Located<SeedEntity>[] = [];
-  const relations: Located<SeedRelation>[] = [];
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({ file, line: lineOf(error.pos[0]), field: '(yaml)', message: error.message.split('\n')[0] ?? '' });
-    }
-    return { problems, entities, relations };
-  }
   /** Line of the YAML node at `pathInDoc`, falling back to its nearest existing parent. */
   const lineAt = (pathInDoc: readonly PropertyKey[]): number => {
     for (let n = pathInDoc.length; n >= 0; n--) {
@@ -93,6 +137,21 @@ export function parseSeedText(file: string, text: string) {
     }
     return 1;
   };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({ file, line: lineOf(error.pos[0]), field: '(yaml)', message: error.message.split('\n')[0] ?? '' });
+    }
+    return { doc: null, problems, lineAt };
+  }
+  return { doc, problems, lineAt };
+}
+
+/** Parses one seed file's text; exported so tests can check messages without touching disk. */
+export function parseSeedText(file: string, text: string) {
+  const { doc, problems, lineAt } = parseYaml(file, text);
+  const entities: Located<SeedEntity>[] = [];
+  const relations: Located<SeedRelation>[] = [];
+  if (!doc) return { problems, entities, relations };
 
   const outline = SeedFileOutline.safeParse(doc.toJS() ?? {});
   if (!outline.success) {

@@ -2,7 +2,7 @@
  * Runs GraphQL operations against the real schema and database through yoga's fetch (no port).
  */
 import type { Database } from '../../api/data/database.js';
-import { createArchipelYoga } from '../../api/yoga.js';
+import { createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
 import { recording } from './neo4j.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -10,10 +10,18 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** A client bound to `db`; `lastRoundTrips` tells how many Cypher statements the last call sent. */
-export function graphqlClient(db: Database) {
+/** Per-request options: `token` is sent as `Authorization: Bearer <token>`. */
+export interface RequestOptions {
+  token?: string;
+}
+
+/**
+ * A client bound to `db`; `lastRoundTrips` tells how many Cypher statements the last call sent.
+ * `options` go to the yoga instance, e.g. `{ staff: parseStaffTokens('ada:editor:<sha256>') }`.
+ */
+export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {}) {
   const { db: observed, queries } = recording(db);
-  const yoga = createArchipelYoga({ db: observed });
+  const yoga = createArchipelYoga({ ...options, db: observed });
   let before = 0;
   const client = {
     yoga,
@@ -21,11 +29,16 @@ export function graphqlClient(db: Database) {
     async request<T = Record<string, any>>(
       query: string,
       variables?: Record<string, unknown>,
+      requestOptions: RequestOptions = {},
     ): Promise<GraphQLResponse<T>> {
       before = queries.length;
       const response = await yoga.fetch('http://archipel.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       client.lastRoundTrips = queries.length - before;
