@@ -53,6 +53,15 @@ export const ConfigSchema = z.object({
   NEO4J_TX_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
     'Timeout of each Neo4j transaction run by the API.',
   ),
+  REQUEST_TIMEOUT_MS: PositiveInt(15_000, 'a positive number of milliseconds').describe(
+    'Longest time one GraphQL request may run.',
+  ),
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: PositiveInt(60, 'a positive integer').describe(
+    'Mutations one client may send per minute.',
+  ),
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: PositiveInt(600, 'a positive integer').describe(
+    'Expensive reads (graph, path, search) one client may send per minute.',
+  ),
   HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
   PORT: Port(4000).describe('Port of the HTTP server (GraphQL at /graphql, map at /).'),
   LOG_LEVEL: z

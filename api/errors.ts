@@ -32,3 +32,15 @@ export class ServiceUnavailableError extends Error {
     super('The database is unavailable right now; retry in a few seconds.');
   }
 }
+
+/** True for the NOT_FOUND errors loaders put in the slot of a missing key. */
+export function isNotFound(error: unknown): boolean {
+  return (error as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'NOT_FOUND';
+}
+
+/** A loader slot as a value: a missing key becomes null, any other failure is thrown. */
+export function orNull<T>(slot: T | Error): T | null {
+  if (!(slot instanceof Error)) return slot;
+  if (isNotFound(slot)) return null;
+  throw slot;
+}

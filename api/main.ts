@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseStaffTokens } from './auth.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isGraphEmpty } from './data/schema-setup.js';
+import { createLogger } from './logger.js';
 import { connectNeo4j, type Neo4jConnection } from './neo4j/connect.js';
 import { StartupError } from './neo4j/embedded.js';
 import { loadDataset } from './seed/load.js';
@@ -19,6 +21,8 @@ const log = (line: string) => console.error(line);
 async function main() {
   const started = performance.now();
   const config = loadConfig();
+  const staff = parseStaffTokens(config.STAFF_TOKENS);
+  const logger = createLogger(config.LOG_LEVEL);
   let neo4j: Neo4jConnection | null = null;
   let server: HttpServer | null = null;
   let stopping = false;
@@ -45,8 +49,17 @@ async function main() {
     const summary = await loadDataset(neo4j.db, dataset);
     log(`Loaded the seed data: ${summary.entities} entities, ${summary.relations} relations.`);
   }
+  const yoga = createArchipelYoga({
+    db: neo4j.db,
+    logger,
+    corsOrigins: config.CORS_ORIGINS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+    expensiveReadsPerMinute: config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+    staff,
+  });
   server = await startHttpServer({
-    yoga: createArchipelYoga({ db: neo4j.db }),
+    yoga,
     db: neo4j.db,
     host: config.HOST,
     port: config.PORT,

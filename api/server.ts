@@ -33,6 +33,12 @@ export async function startHttpServer(options: {
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname.startsWith('/graphql')) return options.yoga(req, res);
+    if (pathname === '/metrics') {
+      return void options.yoga.metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': options.yoga.metrics.registry.contentType });
+        res.end(text);
+      });
+    }
     if (pathname === '/health/live') return sendJson(res, 200, { live: true });
     if (pathname === '/health/ready') {
       return void checkReadiness(options.db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));

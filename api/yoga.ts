@@ -1,33 +1,90 @@
 /**
- * Builds the graphql-yoga instance (no port is opened here: tests call `yoga.fetch`).
+ * Builds the graphql-yoga instance (no port is opened here: tests call `yoga.fetch`), with the
+ * public API's protections: query limits, CSRF prevention, CORS, rate limits, a request timeout,
+ * masked errors logged with their request id, and metrics.
  *
  * Usage: `const yoga = createArchipelYoga({ db }); await yoga.fetch('http://x/graphql', {...})`.
  */
+import type { IncomingMessage } from 'node:http';
+import { useErrorHandler } from '@envelop/core';
 import { createYoga, maskError as defaultMask, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../schema/index.js';
+import type { StaffDirectory } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './data/database.js';
 import { apiError, ServiceUnavailableError } from './errors.js';
+import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
+import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { useNodeLimit } from './http/node-limit.js';
+import { useRateLimit } from './http/rate-limit.js';
+import { useRequestId } from './http/request-id.js';
+import { useRequestTimeout } from './http/timeout.js';
+import { type Logger, silentLogger } from './logger.js';
 
 export interface YogaOptions {
   db: Database;
-  logging?: boolean;
+  logger?: Logger;
+  /** Origins allowed by CORS; empty: same origin only; ['*']: any. */
+  corsOrigins?: string[];
+  requestTimeoutMs?: number;
+  mutationsPerMinute?: number;
+  expensiveReadsPerMinute?: number;
+  /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
+  staff?: StaffDirectory;
 }
 
-export type ArchipelYoga = YogaServerInstance<Record<string, unknown>, Context>;
+interface ServerContext {
+  req?: IncomingMessage;
+}
+
+export type ArchipelYoga = YogaServerInstance<ServerContext, Context> & { metrics: Metrics };
 
 export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
-  return createYoga<Record<string, unknown>, Context>({
+  const logger = options.logger ?? silentLogger;
+  const metrics = createMetrics();
+  const db = options.db.observed(() => metrics.roundTrips.inc());
+  const corsOrigins = options.corsOrigins ?? [];
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: options.logging ?? false,
-    context: ({ request }) => createContext(options.db, { request }),
+    // Resolver errors are logged by the error handler below, with their request id.
+    logging: { debug: () => {}, info: (...a) => logger.info(a), warn: (...a) => logger.warn(a), error: () => {} },
+    batching: { limit: LIMITS.maxBatch },
+    cors:
+      corsOrigins.length === 0 ? false : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, credentials: false },
+    context: ({ request }) => createContext(db, { request, staff: options.staff }),
     graphiql: {
       title: 'Archipel — GraphQL',
       defaultTabs: EXAMPLE_OPERATIONS,
     },
+    plugins: [
+      useRequestId(),
+      metrics.plugin,
+      useCsrfPrevention(),
+      armorPlugin(),
+      useLimitCodes(),
+      useNodeLimit(),
+      useRateLimit({
+        mutationsPerMinute: options.mutationsPerMinute ?? 60,
+        expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? 600,
+        clientAddress: (ctx) => (ctx as ServerContext).req?.socket.remoteAddress ?? 'local',
+      }),
+      useRequestTimeout(options.requestTimeoutMs ?? 15_000),
+      useErrorHandler(({ errors, context }) => {
+        // In the execution phase envelop hands over the execution arguments, not the context.
+        const requestId = ((context as { contextValue?: Context }).contextValue ?? (context as Partial<Context>))
+          .requestId;
+        for (const error of errors) {
+          const original = (error as { originalError?: unknown }).originalError;
+          if (original && !(original instanceof ServiceUnavailableError) && !('extensions' in (original as object))) {
+            logger.error({ requestId, err: original, path: (error as { path?: unknown }).path }, 'resolver error');
+          }
+        }
+      }),
+    ],
     maskedErrors: {
       // Database outages are the client's business (retry later); everything else stays internal.
       maskError: (error, message, isDev) => {
@@ -39,4 +96,5 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       },
     },
   });
+  return Object.assign(yoga, { metrics });
 }

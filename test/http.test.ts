@@ -66,6 +66,21 @@ describe('GraphQL over HTTP', () => {
   });
 });
 
+describe('operations', () => {
+  it('exposes Prometheus metrics: requests, latency, errors by code, Cypher round trips', async () => {
+    await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ entity(slug: "nobody!") { slug } }')}`);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    for (const metric of [
+      'archipel_http_requests_total',
+      'archipel_http_request_duration_seconds_bucket',
+      'archipel_graphql_errors_total{code="INVALID_ARGUMENT"}',
+      'archipel_cypher_round_trips_total',
+    ]) {
+      expect(text).toContain(metric);
+    }
+  });
+});
+
 describe('health', () => {
   it('is live, and ready when Neo4j answers and the indexes are online', async () => {
     expect((await fetch(`${server.url}/health/live`)).status).toBe(200);

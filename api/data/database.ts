@@ -127,12 +127,13 @@ export function toNative(value: unknown): unknown {
 }
 
 export function createDriver(uri: string, user: string, password: string): Driver {
+  // Short connection timeouts and retry window: during an outage the API must answer
+  // SERVICE_UNAVAILABLE within seconds, not hang; transient errors are still retried.
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
-    disableLosslessIntegers: false,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    connectionAcquisitionTimeout: 3_000,
+    connectionTimeout: 2_000,
+    maxTransactionRetryTime: 3_000,
     userAgent: 'archipel',
   });
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Context } from '../../api/context.js';
 import { searchEntities } from '../../api/data/entities.js';
+import { orNull } from '../../api/errors.js';
 import type { EntityModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
 import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
@@ -63,7 +64,7 @@ function kindNode(kind: EntityKind) {
     isTypeOf: (value: unknown) => (value as EntityModel).kind === kind,
     id: { resolve: (e: EntityModel) => e.slug },
     loadMany: async (slugs: string[], ctx: Context) =>
-      (await ctx.loaders.entity.loadMany(slugs)).map((e) => (e instanceof Error || e.kind !== kind ? null : e)),
+      (await ctx.loaders.entity.loadMany(slugs)).map(orNull).map((e) => (e?.kind === kind ? e : null)),
   };
 }
 
@@ -118,7 +119,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const slug = arg('slug', SlugArg, args.slug)!;
       const [entity] = await ctx.loaders.entity.loadMany([slug]);
-      return entity instanceof Error ? null : (entity ?? null);
+      return entity === undefined ? null : orNull(entity);
     },
   }),
   search: t.field({

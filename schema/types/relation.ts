@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { findRelations, shortestPath, softwareExists, unknownSlugs } from '../../api/data/relations.js';
-import { apiError, invalidArgument, notFound } from '../../api/errors.js';
+import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
 import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
@@ -30,8 +30,7 @@ function parseRelationKey(id: string): { type: RelationType; id: string } {
 builder.node(RelationRef, {
   description: 'A typed, directed, dated relation between two entities, with its sources in the report.',
   id: { resolve: (r) => `${r.type}:${r.id}`, parse: (id) => id },
-  loadMany: async (ids, ctx) =>
-    (await ctx.loaders.relation.loadMany(ids.map(parseRelationKey))).map((r) => (r instanceof Error ? null : r)),
+  loadMany: async (ids, ctx) => (await ctx.loaders.relation.loadMany(ids.map(parseRelationKey))).map(orNull),
   fields: (t) => ({
     relationId: t.exposeString('id', { description: 'Stable id of the relation in the dataset (seed files).' }),
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
