@@ -114,6 +114,10 @@ describe('the map', { timeout: TIMEOUT }, () => {
 
   it('finds Picasoft by type-ahead and shows its details with a source quote', async () => {
     const page = await open();
+    // Accent- and case-insensitive: "derivation" finds "La Dérivation".
+    await page.locator('.main-search input').fill('derivation');
+    await page.locator('.main-search [role="option"]', { hasText: 'La Dérivation' }).first().waitFor();
+
     await chooseInSearch(page, '.main-search', 'picaso', 'Picasoft');
     const details = page.locator('.details');
     await expect.poll(() => details.locator('h2').textContent()).toBe('Picasoft');

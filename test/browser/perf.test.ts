@@ -68,8 +68,24 @@ async function panFrames(page: Page): Promise<Figures['pan']> {
   });
   const box = await page.locator('.canvas').boundingBox();
   if (!box) throw new Error('no canvas');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
+  // Grab the background, not a node (that would drag the node, not pan the map).
+  const start = await page.evaluate(() => {
+    const cy = window.__archipel?.cy;
+    if (!cy) return null;
+    for (let y = 20; y < cy.height() - 20; y += 40) {
+      for (let x = 20; x < cy.width() - 20; x += 40) {
+        const hit = cy.nodes(':visible').some((node) => {
+          const b = node.renderedBoundingBox({ includeLabels: true });
+          return x >= b.x1 - 10 && x <= b.x2 + 10 && y >= b.y1 - 10 && y <= b.y2 + 10;
+        });
+        if (!hit) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!start) throw new Error('no empty spot to grab the map by');
+  const x = box.x + start.x;
+  const y = box.y + start.y;
   await page.mouse.move(x, y);
   await page.mouse.down();
   const started = Date.now();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEART_SIZE, HEART_SLUG, MAX_SIZE, MIN_SIZE, nodeSize, toElements } from '../../viz/src/elements.js';
+import { CATEGORY_COLORS, KIND_STYLE, LARGE_GRAPH, RELATION_STYLE } from '../../viz/src/style.js';
 import { GRAPH } from './fixtures.js';
 
 describe('toElements', () => {
@@ -8,24 +9,28 @@ describe('toElements', () => {
 
   it('keys nodes by slug and edges by relation id', () => {
     expect(elements.nodes.map((n) => n.data.id)).toEqual(GRAPH.nodes.map((n) => n.slug));
-    expect(elements.edges.map((e) => e.data)).toContainEqual({
+    expect(elements.edges.find((e) => e.data.id === 'r2')?.data).toEqual({
       id: 'r2',
       source: 'picasoft',
       target: 'chatons',
       type: 'MEMBERSHIP',
       since: '2019-03',
       until: null,
+      color: RELATION_STYLE.MEMBERSHIP.color,
+      line: RELATION_STYLE.MEMBERSHIP.line,
     });
   });
 
-  it('carries what the style needs: kind, category, degree, size', () => {
+  it('carries what the style needs: shape and colour from kind and category, degree, size', () => {
     expect(node('chatons')).toMatchObject({
       label: 'CHATONS',
       kind: 'ORGANISATION',
       category: 'collective',
       degree: 2,
+      shape: KIND_STYLE.ORGANISATION.shape,
+      color: CATEGORY_COLORS.collective,
     });
-    expect(node('pouhiou')).toMatchObject({ category: null, degree: 1, heart: false });
+    expect(node('pouhiou')).toMatchObject({ category: null, degree: 1, heart: false, color: KIND_STYLE.PERSON.color });
     expect(node('lonely')).toMatchObject({ degree: 0, size: MIN_SIZE });
   });
 
@@ -45,6 +50,22 @@ describe('toElements', () => {
     });
     expect(result.edges).toHaveLength(GRAPH.edges.length);
     expect(result.dangling).toEqual(['dangling']);
+  });
+});
+
+describe('big graphs', () => {
+  it('draw nodes at half size', () => {
+    const nodes = Array.from({ length: LARGE_GRAPH }, (_, i) => ({
+      id: String(i),
+      slug: `n${i}`,
+      name: `N${i}`,
+      kind: 'PERSON' as const,
+    }));
+    const big = toElements({ nodes: [...GRAPH.nodes, ...nodes], edges: GRAPH.edges });
+    const size = (slug: string) => big.nodes.find((n) => n.data.id === slug)?.data.size;
+    expect(size(HEART_SLUG)).toBe(HEART_SIZE / 2);
+    expect(size('chatons')).toBe(nodeSize(2, true));
+    expect(nodeSize(2, true)).toBe(Math.round(nodeSize(2) / 2));
   });
 });
 

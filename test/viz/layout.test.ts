@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_ABOVE, layoutOptions, seededRandom, withRandom } from '../../viz/src/layout.js';
+import { layoutOptions, seededRandom, withRandom } from '../../viz/src/layout.js';
 
 describe('repeatable layout', () => {
   it('draws the same numbers from the same seed', () => {
@@ -31,8 +31,7 @@ describe('repeatable layout', () => {
     expect(Math.random).toBe(original);
   });
 
-  it('uses the spectral draft only for big graphs', () => {
-    expect(layoutOptions(300)).toMatchObject({ name: 'fcose', quality: 'default', animate: false });
-    expect(layoutOptions(DRAFT_ABOVE + 1)).toMatchObject({ quality: 'draft' });
+  it('runs fcose to completion, without animation or fitting (the map fits around Framasoft)', () => {
+    expect(layoutOptions()).toMatchObject({ name: 'fcose', quality: 'default', animate: false, fit: false });
   });
 });

@@ -4,8 +4,19 @@ import {
   ORGANISATION_CATEGORIES,
   PROJECT_CATEGORIES,
   RELATION_TYPE_NAMES,
+  type RelationType,
 } from '../../api/model/vocabulary.js';
-import { CATEGORY_COLORS, KIND_STYLE, RELATION_STYLE, SHAPE_PATH, stylesheet } from '../../viz/src/style.js';
+import {
+  CATEGORY_COLORS,
+  edgeLook,
+  FALLBACK_EDGE_COLOR,
+  HEART,
+  KIND_STYLE,
+  nodeLook,
+  RELATION_STYLE,
+  SHAPE_PATH,
+  stylesheet,
+} from '../../viz/src/style.js';
 
 describe('style as data', () => {
   it('gives every kind a distinct shape with a legend drawing', () => {
@@ -27,14 +38,28 @@ describe('style as data', () => {
     expect(new Set(looks).size).toBe(RELATION_TYPE_NAMES.length);
   });
 
-  it('derives one rule per kind, category and type, and cheaper edges for big graphs', () => {
-    const small = stylesheet({ large: false });
-    const selectors = small.map((rule) => rule.selector);
-    for (const type of RELATION_TYPE_NAMES) expect(selectors).toContain(`edge[type = "${type}"]`);
-    for (const kind of ENTITY_KINDS) expect(selectors).toContain(`node[kind = "${kind}"]`);
-    for (const category of Object.keys(CATEGORY_COLORS)) expect(selectors).toContain(`node[category = "${category}"]`);
-    const edgeRule = (large: boolean) => stylesheet({ large }).find((r) => r.selector === 'edge');
-    expect(edgeRule(false)).toMatchObject({ style: { 'curve-style': 'bezier' } });
-    expect(edgeRule(true)).toMatchObject({ style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } });
+  it('resolves each element’s look from the tables, with fallbacks for values this build does not know', () => {
+    expect(nodeLook('PROJECT', 'software', false)).toEqual({
+      shape: 'round-rectangle',
+      color: CATEGORY_COLORS.software,
+    });
+    expect(nodeLook('PROJECT', null, false).color).toBe(KIND_STYLE.PROJECT.color);
+    expect(nodeLook('PROJECT', 'brand-new', false).color).toBe(KIND_STYLE.PROJECT.color);
+    expect(nodeLook('ORGANISATION', 'association', true).color).toBe(HEART.color);
+    expect(edgeLook('HOSTING')).toEqual(RELATION_STYLE.HOSTING);
+    expect(edgeLook('NOT_A_TYPE' as RelationType)).toEqual({ color: FALLBACK_EDGE_COLOR, line: 'solid' });
+  });
+
+  it('maps the stylesheet onto element data, with cheaper edges and fewer labels for big graphs', () => {
+    const rule = (large: boolean, selector: string) => stylesheet({ large }).find((r) => r.selector === selector);
+    expect(rule(false, 'node')).toMatchObject({
+      style: { shape: 'data(shape)', 'background-color': 'data(color)', label: 'data(label)' },
+    });
+    expect(rule(false, 'edge')).toMatchObject({
+      style: { 'line-color': 'data(color)', 'line-style': 'data(line)', 'curve-style': 'bezier' },
+    });
+    expect(rule(true, 'edge')).toMatchObject({ style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } });
+    expect(rule(true, 'node')).toMatchObject({ style: { label: '' } });
+    expect(stylesheet({ large: true }).some((r) => r.selector.includes('node.labelled'))).toBe(true);
   });
 });

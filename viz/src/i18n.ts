@@ -1,0 +1,306 @@
+/**
+ * Interface strings in French and English. The data itself stays in French.
+ *
+ * Pure: the language is passed in, never read from globals, so tests need no browser.
+ */
+import {
+  type EntityKind,
+  type OrganisationCategory,
+  type ProjectCategory,
+  RELATION_TYPES,
+  type RelationType,
+} from '../../api/model/vocabulary.js';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}
+
+/**
+ * The first of the browser's preferred languages that we speak; English for everyone else,
+ * since a visitor who reads neither is likelier to get by in English.
+ */
+export function pickLanguage(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'en';
+}
+
+const EN = {
+  appTitle: 'Archipel',
+  tagline: "Framasoft's archipelago, from its 2020 activity report",
+  skipToList: 'Skip to the list view (tables)',
+  searchLabel: 'Search an entity',
+  searchPlaceholder: 'Organisation, project, person, event…',
+  searchNoMatch: 'No match',
+  searchFailed: 'Search is unavailable',
+  viewSwitch: 'View',
+  viewMap: 'Map',
+  viewList: 'List',
+  graphqlLink: 'GraphQL',
+  graphqlLinkTitle: 'Open the GraphQL operation behind this view in GraphiQL',
+  exportPng: 'PNG',
+  exportPngTitle: 'Download the current view as a PNG image',
+  language: 'Language',
+  filters: 'Filters',
+  relationTypes: 'Relations',
+  entityKinds: 'Entities',
+  categories: 'Categories',
+  uncategorised: 'No category',
+  showAll: 'All',
+  showNone: 'None',
+  year: 'Year',
+  yearFilter: 'Only relations active in a given year',
+  allYears: 'all years',
+  pathFinder: 'How are they connected?',
+  pathFrom: 'From',
+  pathTo: 'To',
+  pathFind: 'Find the path',
+  pathClear: 'Clear',
+  pathPickBoth: 'Choose two entities first.',
+  pathNone: 'No chain of at most {max} relations links {from} to {to}.',
+  pathFound_one: '{count} relation links them:',
+  pathFound_other: 'A chain of {count} relations links them:',
+  loading: 'Loading the archipelago…',
+  arranging: 'Placing {count} entities on the map…',
+  apiDown: 'The Archipel API cannot be reached.',
+  apiDownHint: 'Check your connection, or try again in a moment.',
+  apiError: 'The API answered with an error: {message}',
+  retry: 'Retry',
+  empty: 'Nothing matches these filters.',
+  emptyGraph: 'The graph is empty.',
+  resetFilters: 'Reset the filters',
+  close: 'Close',
+  loadingDetails: 'Loading…',
+  notFound: 'There is no entity “{slug}”.',
+  relationNotFound: 'This relation is not in the graph (any more).',
+  aliases: 'Also known as',
+  relations: 'Relations',
+  noRelations: 'No relation recorded.',
+  moreRelations_one: '{count} more relation is not listed here.',
+  moreRelations_other: '{count} more relations are not listed here.',
+  software: 'Software',
+  resource: 'Resource',
+  role: 'Role',
+  amount: 'Amount',
+  sourceSection: 'Report, section “{section}”',
+  since: 'since {date}',
+  until: 'until {date}',
+  neighbourhoodOnly: 'Show only its neighbourhood',
+  wholeMap: 'Show the whole map',
+  pathFromHere: 'Find a path from here',
+  relationHeading: 'Relation',
+  entitiesTable: 'Entities',
+  relationsTable: 'Relations',
+  entitiesCaption_one: '{count} entity shown',
+  entitiesCaption_other: '{count} entities shown',
+  relationsCaption_one: '{count} relation shown',
+  relationsCaption_other: '{count} relations shown',
+  colName: 'Name',
+  colKind: 'Kind',
+  colCategory: 'Category',
+  colRelations: 'Relations',
+  colFrom: 'From',
+  colType: 'Relation',
+  colTo: 'To',
+  colPeriod: 'Period',
+  showRelation: 'Details of this relation',
+  mapLabel: 'Map of the archipelago. The list view shows the same content as tables.',
+  openFullMap: 'Open in Archipel',
+} as const;
+
+type Key = keyof typeof EN;
+
+const FR: Record<Key, string> = {
+  appTitle: 'Archipel',
+  tagline: "L'archipel de Framasoft, d'après son rapport d'activité 2020",
+  skipToList: 'Aller à la vue liste (tableaux)',
+  searchLabel: 'Chercher une entité',
+  searchPlaceholder: 'Organisation, projet, personne, événement…',
+  searchNoMatch: 'Aucun résultat',
+  searchFailed: 'La recherche est indisponible',
+  viewSwitch: 'Vue',
+  viewMap: 'Carte',
+  viewList: 'Liste',
+  graphqlLink: 'GraphQL',
+  graphqlLinkTitle: "Ouvrir dans GraphiQL l'opération GraphQL derrière cette vue",
+  exportPng: 'PNG',
+  exportPngTitle: 'Télécharger la vue actuelle en image PNG',
+  language: 'Langue',
+  filters: 'Filtres',
+  relationTypes: 'Relations',
+  entityKinds: 'Entités',
+  categories: 'Catégories',
+  uncategorised: 'Sans catégorie',
+  showAll: 'Toutes',
+  showNone: 'Aucune',
+  year: 'Année',
+  yearFilter: 'Seulement les relations actives une année donnée',
+  allYears: 'toutes les années',
+  pathFinder: 'Quel lien entre eux ?',
+  pathFrom: 'De',
+  pathTo: 'À',
+  pathFind: 'Trouver le chemin',
+  pathClear: 'Effacer',
+  pathPickBoth: "Choisissez d'abord deux entités.",
+  pathNone: 'Aucune chaîne de {max} relations au plus ne relie {from} à {to}.',
+  pathFound_one: 'Une relation les relie :',
+  pathFound_other: 'Une chaîne de {count} relations les relie :',
+  loading: "Chargement de l'archipel…",
+  arranging: 'Placement de {count} entités sur la carte…',
+  apiDown: "Impossible de joindre l'API d'Archipel.",
+  apiDownHint: 'Vérifiez votre connexion ou réessayez dans un instant.',
+  apiError: "L'API a répondu par une erreur : {message}",
+  retry: 'Réessayer',
+  empty: 'Rien ne correspond à ces filtres.',
+  emptyGraph: 'Le graphe est vide.',
+  resetFilters: 'Réinitialiser les filtres',
+  close: 'Fermer',
+  loadingDetails: 'Chargement…',
+  notFound: "Il n'y a pas d'entité « {slug} ».",
+  relationNotFound: "Cette relation n'est pas (ou plus) dans le graphe.",
+  aliases: 'Aussi appelé',
+  relations: 'Relations',
+  noRelations: 'Aucune relation enregistrée.',
+  moreRelations_one: "{count} autre relation n'est pas listée ici.",
+  moreRelations_other: '{count} autres relations ne sont pas listées ici.',
+  software: 'Logiciel',
+  resource: 'Ressource',
+  role: 'Rôle',
+  amount: 'Montant',
+  sourceSection: 'Rapport, section « {section} »',
+  since: 'depuis {date}',
+  until: "jusqu'à {date}",
+  neighbourhoodOnly: "N'afficher que son voisinage",
+  wholeMap: 'Afficher toute la carte',
+  pathFromHere: 'Chercher un chemin depuis ici',
+  relationHeading: 'Relation',
+  entitiesTable: 'Entités',
+  relationsTable: 'Relations',
+  entitiesCaption_one: '{count} entité affichée',
+  entitiesCaption_other: '{count} entités affichées',
+  relationsCaption_one: '{count} relation affichée',
+  relationsCaption_other: '{count} relations affichées',
+  colName: 'Nom',
+  colKind: 'Type',
+  colCategory: 'Catégorie',
+  colRelations: 'Relations',
+  colFrom: 'De',
+  colType: 'Relation',
+  colTo: 'Vers',
+  colPeriod: 'Période',
+  showRelation: 'Détails de cette relation',
+  mapLabel: "Carte de l'archipel. La vue liste présente le même contenu sous forme de tableaux.",
+  openFullMap: 'Ouvrir dans Archipel',
+};
+
+const STRINGS: Record<Lang, Record<Key, string>> = { en: EN, fr: FR };
+
+/** Keys that have `_one`/`_other` variants, chosen by the `count` parameter. */
+type BaseOf<K> = K extends `${infer Base}_one` ? Base : never;
+type PluralKey = BaseOf<Key>;
+export type MessageKey = Exclude<Key, `${string}_${'one' | 'other'}`> | PluralKey;
+type Params = Record<string, string | number>;
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  const table = STRINGS[lang];
+  const plurals = new Intl.PluralRules(lang);
+  return (key, params = {}) => {
+    const count = params.count;
+    const variant = typeof count === 'number' ? `${key}_${plurals.select(count) === 'one' ? 'one' : 'other'}` : key;
+    const template = table[variant as Key] ?? table[key as Key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+const KIND_LABELS: Record<EntityKind, Record<Lang, string>> = {
+  ORGANISATION: { en: 'Organisation', fr: 'Organisation' },
+  PROJECT: { en: 'Project', fr: 'Projet' },
+  PERSON: { en: 'Person', fr: 'Personne' },
+  EVENT: { en: 'Event', fr: 'Événement' },
+};
+
+export function kindLabel(kind: EntityKind, lang: Lang): string {
+  return KIND_LABELS[kind][lang];
+}
+
+// Full records: adding a category to the vocabulary fails the type check here until it is translated.
+const CATEGORY_LABELS: Record<OrganisationCategory | ProjectCategory, Record<Lang, string>> = {
+  association: { en: 'Association', fr: 'Association' },
+  collective: { en: 'Collective', fr: 'Collectif' },
+  company: { en: 'Company', fr: 'Entreprise' },
+  cooperative: { en: 'Cooperative', fr: 'Coopérative' },
+  foundation: { en: 'Foundation', fr: 'Fondation' },
+  'public-body': { en: 'Public body', fr: 'Organisme public' },
+  university: { en: 'University', fr: 'Université' },
+  'research-institute': { en: 'Research institute', fr: 'Institut de recherche' },
+  school: { en: 'School', fr: 'École' },
+  media: { en: 'Media', fr: 'Média' },
+  'political-party': { en: 'Political party', fr: 'Parti politique' },
+  network: { en: 'Network', fr: 'Réseau' },
+  'informal-group': { en: 'Informal group', fr: 'Groupe informel' },
+  software: { en: 'Software', fr: 'Logiciel' },
+  'online-service': { en: 'Online service', fr: 'Service en ligne' },
+  book: { en: 'Book', fr: 'Livre' },
+  guide: { en: 'Guide', fr: 'Guide' },
+  course: { en: 'Course', fr: 'Formation' },
+  'research-project': { en: 'Research project', fr: 'Projet de recherche' },
+  campaign: { en: 'Campaign', fr: 'Campagne' },
+  'event-series': { en: 'Event series', fr: "Série d'événements" },
+  website: { en: 'Website', fr: 'Site web' },
+  newsletter: { en: 'Newsletter', fr: 'Lettre d’information' },
+  directory: { en: 'Directory', fr: 'Annuaire' },
+  'open-letter': { en: 'Open letter', fr: 'Lettre ouverte' },
+  video: { en: 'Video', fr: 'Vidéo' },
+  podcast: { en: 'Podcast', fr: 'Podcast' },
+  programme: { en: 'Programme', fr: 'Programme' },
+};
+
+/** Unknown categories (an API newer than this build) still read well: "foo-bar" → "foo bar". */
+export function categoryLabel(category: string, lang: Lang): string {
+  return CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS]?.[lang] ?? category.replace(/-/g, ' ');
+}
+
+export function relationLabel(type: RelationType, lang: Lang): string {
+  return RELATION_TYPES[type]?.label[lang] ?? type;
+}
+
+/** "2014" → "2014", "2019-12" → "December 2019", "2020-10-27" → "27 October 2020". */
+export function formatPartialDate(date: string, lang: Lang): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || Number.isNaN(year)) return date;
+  if (month === undefined) return String(year);
+  const at = new Date(Date.UTC(year, month - 1, day ?? 1));
+  const format: Intl.DateTimeFormatOptions =
+    day === undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(lang, { ...format, timeZone: 'UTC' }).format(at);
+}
+
+/** "2018 – March 2020", "since 2018", "until 2020", or "" when the relation has no dates. */
+export function formatPeriod(since: string | null | undefined, until: string | null | undefined, lang: Lang): string {
+  const t = translator(lang);
+  if (since && until) {
+    return since === until
+      ? formatPartialDate(since, lang)
+      : `${formatPartialDate(since, lang)} – ${formatPartialDate(until, lang)}`;
+  }
+  if (since) return t('since', { date: formatPartialDate(since, lang) });
+  if (until) return t('until', { date: formatPartialDate(until, lang) });
+  return '';
+}
+
+/** "Role: x" in English, "Rôle : x" in French (a space before the colon). */
+export function labelled(name: string, lang: Lang): string {
+  return lang === 'fr' ? `${name} : ` : `${name}: `;
+}
+
+export function formatAmount(amount: number, currency: string | null | undefined, lang: Lang): string {
+  if (!currency) return new Intl.NumberFormat(lang).format(amount);
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}

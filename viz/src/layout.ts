@@ -1,0 +1,145 @@
+/**
+ * Force-directed layout (fcose), made repeatable: the same graph gets the same picture on every
+ * load, so a shared link shows its recipient what the sender saw.
+ */
+import type { Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytoscape';
+import { HEART_SLUG } from './elements.js';
+import { type ForceJob, forceLayout } from './force-layout.js';
+
+/** mulberry32: a tiny seeded generator, good enough to place nodes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** fcose takes no seed and draws from Math.random; a synchronous run lets us lend it a seeded one. */
+export function withRandom<T>(random: () => number, run: () => T): T {
+  const original = Math.random;
+  Math.random = random;
+  try {
+    return run();
+  } finally {
+    Math.random = original;
+  }
+}
+
+export function layoutOptions(): LayoutOptions {
+  return {
+    name: 'fcose',
+    quality: 'default',
+    randomize: true,
+    animate: false,
+    // Fitting measures every label; fitAroundHeart does it without them, once.
+    fit: false,
+    packComponents: true,
+    nodeSeparation: 110,
+    // Leaves hang close to their hub; ties between two busy entities get room for both crowds.
+    idealEdgeLength: (edge: EdgeSingular) =>
+      60 + 12 * Math.sqrt(Math.min(edge.source().degree(false), edge.target().degree(false))),
+    nodeRepulsion: () => 22000,
+    edgeElasticity: () => 0.3,
+    gravity: 0.2,
+    gravityRange: 3.8,
+    numIter: 2500,
+  } as LayoutOptions;
+}
+
+/** Room per entity on big graphs, in model units (their nodes are drawn smaller). */
+const BIG_GRAPH_SPACING = 45;
+
+/**
+ * Places big graphs before Cytoscape even starts (positions go in the element definitions),
+ * with our own force layout in a worker; falls back to the main thread where workers fail.
+ */
+export async function placeBigGraph(elements: {
+  nodes: ElementDefinition[];
+  edges: ElementDefinition[];
+}): Promise<void> {
+  const index = new Map(elements.nodes.map((node, i) => [String(node.data.id), i]));
+  const ends: number[] = [];
+  for (const edge of elements.edges) {
+    const from = index.get(String(edge.data.source));
+    const to = index.get(String(edge.data.target));
+    if (from !== undefined && to !== undefined) ends.push(from, to);
+  }
+  const job: ForceJob = {
+    nodeCount: elements.nodes.length,
+    edges: Uint32Array.from(ends),
+    pinned: index.get(HEART_SLUG) ?? -1,
+    // Enough steps to untangle; each costs ~10 ms per 5,000 nodes.
+    iterations: Math.round(Math.min(200, Math.max(60, 600_000 / Math.max(elements.nodes.length, 1)))),
+    spacing: BIG_GRAPH_SPACING,
+  };
+  const positions = await inWorker(job).catch(() => forceLayout(job));
+  elements.nodes.forEach((node, i) => {
+    node.position = { x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 };
+  });
+}
+
+function inWorker(job: ForceJob): Promise<Float64Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<Float64Array>) => {
+      resolve(event.data);
+      worker.terminate();
+    });
+    worker.addEventListener('error', (event) => {
+      reject(new Error(event.message));
+      worker.terminate();
+    });
+    worker.postMessage(job, [job.edges.buffer]);
+  });
+}
+
+/**
+ * Lays the graph out. Entities without any relation stay out of the force layout (the map
+ * only shows them when focused, and each one is a component fcose would have to connect,
+ * which took seconds on big graphs); they line up under the map instead.
+ */
+export function runLayout(cy: Core): void {
+  if (cy.elements().empty()) return;
+  const isolated = cy.nodes().filter((node) => node.degree(false) === 0);
+  const tied = cy.elements().not(isolated);
+  if (tied.nonempty()) {
+    withRandom(seededRandom(2020), () => tied.layout(layoutOptions()).run());
+  }
+  if (isolated.nonempty()) {
+    const box = tied.nonempty() ? tied.boundingBox({ includeLabels: false }) : { x1: 0, x2: 0, y2: 0 };
+    const perRow = Math.max(1, Math.ceil(Math.sqrt(isolated.length)));
+    const step = 60;
+    const left = (box.x1 + box.x2) / 2 - ((perRow - 1) * step) / 2;
+    isolated.forEach((node, i) => {
+      node.position({ x: left + (i % perRow) * step, y: box.y2 + 120 + Math.floor(i / perRow) * step });
+    });
+  }
+  fitAroundHeart(cy);
+}
+
+/**
+ * Fits the view with Framasoft at its centre rather than the bounding box's: the picture reads
+ * from the heart outwards. Labels are left out of the measure: on big graphs measuring them all
+ * cost seconds, and the padding covers them.
+ */
+export function fitAroundHeart(cy: Core, padding = 40): void {
+  const shown = cy.elements(':visible');
+  if (shown.empty()) return;
+  const box = shown.boundingBox({ includeLabels: false });
+  const heart = cy.getElementById(HEART_SLUG);
+  const centre =
+    heart.nonempty() && heart.visible() ? heart.position() : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+  const halfWidth = Math.max(centre.x - box.x1, box.x2 - centre.x, 1);
+  const halfHeight = Math.max(centre.y - box.y1, box.y2 - centre.y, 1);
+  const zoom = Math.min(
+    (cy.width() - 2 * padding) / (2 * halfWidth),
+    (cy.height() - 2 * padding) / (2 * halfHeight),
+    2,
+  );
+  const level = Math.max(cy.minZoom(), zoom);
+  cy.viewport({ zoom: level, pan: { x: cy.width() / 2 - level * centre.x, y: cy.height() / 2 - level * centre.y } });
+}

@@ -1,0 +1,173 @@
+/**
+ * The legend, which is also the filter: each relation type and entity kind is a checkbox
+ * showing its colour or shape and how many of it the current view holds. Plus the year control.
+ */
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  ORGANISATION_CATEGORIES,
+  PROJECT_CATEGORIES,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+} from '../../api/model/vocabulary.js';
+import { h, svgIcon, uniqueId } from './dom.js';
+import type { FilterState } from './filters.js';
+import { categoryLabel, kindLabel, type Lang, relationLabel, type Translate } from './i18n.js';
+import { CATEGORY_COLORS, KIND_STYLE, RELATION_STYLE, SHAPE_PATH } from './style.js';
+
+export interface LegendCounts {
+  types: Map<RelationType, number>;
+  kinds: Map<EntityKind, number>;
+  categories: Set<string>;
+}
+
+export interface LegendHandlers {
+  onTypes(types: RelationType[]): void;
+  onKinds(kinds: EntityKind[]): void;
+  /** `push` is false while a slider is being dragged, so history keeps one entry per gesture. */
+  onYear(year: number | null, push: boolean): void;
+}
+
+export interface Legend {
+  root: HTMLElement;
+  sync(filters: FilterState, counts: LegendCounts, years: { min: number; max: number }): void;
+}
+
+const DASH = { solid: undefined, dashed: '4 2', dotted: '1.5 2' } as const;
+/** A year first offered by the slider when the visitor turns it on: the report's year. */
+const DEFAULT_YEAR = 2020;
+
+function checklist<T extends string>(
+  legendText: string,
+  values: readonly T[],
+  label: (value: T) => string,
+  swatch: (value: T) => SVGSVGElement,
+  t: Translate,
+  onChange: (selected: T[]) => void,
+) {
+  const boxes = new Map<T, HTMLInputElement>();
+  const counts = new Map<T, HTMLElement>();
+  const rows = new Map<T, HTMLElement>();
+  const selected = () => values.filter((v) => boxes.get(v)?.checked);
+  const items = values.map((value) => {
+    const box = h('input', { type: 'checkbox', value, checked: true });
+    box.addEventListener('change', () => onChange(selected()));
+    boxes.set(value, box);
+    const count = h('span', { class: 'count' });
+    counts.set(value, count);
+    const row = h('li', {}, h('label', {}, box, swatch(value), h('span', { class: 'name' }, label(value)), count));
+    rows.set(value, row);
+    return row;
+  });
+  const setAll = (on: boolean) => {
+    for (const box of boxes.values()) box.checked = on;
+    onChange(selected());
+  };
+  const root = h(
+    'fieldset',
+    { class: 'checklist' },
+    h('legend', {}, legendText),
+    h(
+      'div',
+      { class: 'bulk' },
+      h('button', { type: 'button', onclick: () => setAll(true) }, t('showAll')),
+      h('button', { type: 'button', onclick: () => setAll(false) }, t('showNone')),
+    ),
+    h('ul', {}, items),
+  );
+  return {
+    root,
+    sync(chosen: readonly T[] | null, tally: Map<T, number>) {
+      for (const value of values) {
+        const box = boxes.get(value);
+        if (box) box.checked = chosen === null || chosen.includes(value);
+        const n = tally.get(value) ?? 0;
+        const count = counts.get(value);
+        if (count) count.textContent = String(n);
+        // Types absent from the data stay listed (the legend is the vocabulary) but step back.
+        rows.get(value)?.classList.toggle('absent', n === 0);
+      }
+    },
+  };
+}
+
+export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Legend {
+  const types = checklist<RelationType>(
+    t('relationTypes'),
+    RELATION_TYPE_NAMES,
+    (type) => relationLabel(type, lang),
+    (type) => svgIcon('M1 8H15', 'none', { color: RELATION_STYLE[type].color, dash: DASH[RELATION_STYLE[type].line] }),
+    t,
+    handlers.onTypes,
+  );
+  const kinds = checklist<EntityKind>(
+    t('entityKinds'),
+    ENTITY_KINDS,
+    (kind) => kindLabel(kind, lang),
+    (kind) => svgIcon(SHAPE_PATH[KIND_STYLE[kind].shape], KIND_STYLE[kind].color),
+    t,
+    handlers.onKinds,
+  );
+
+  const categoryItems = new Map<string, HTMLElement>();
+  const categoryList = h(
+    'ul',
+    { class: 'categories' },
+    [...ORGANISATION_CATEGORIES, ...PROJECT_CATEGORIES].map((category) => {
+      const item = h(
+        'li',
+        {},
+        svgIcon(SHAPE_PATH.ellipse, CATEGORY_COLORS[category] ?? '#999'),
+        categoryLabel(category, lang),
+      );
+      categoryItems.set(category, item);
+      return item;
+    }),
+  );
+  const categories = h('details', { class: 'category-key' }, h('summary', {}, t('categories')), categoryList);
+
+  const yearId = uniqueId('year');
+  const toggle = h('input', { type: 'checkbox', id: `${yearId}-on` });
+  const slider = h('input', { type: 'range', id: yearId, step: 1, 'aria-describedby': `${yearId}-out` });
+  const output = h('output', { id: `${yearId}-out`, for: yearId });
+  let pushNext = true;
+  toggle.addEventListener('change', () => handlers.onYear(toggle.checked ? Number(slider.value) : null, true));
+  // One history entry per gesture: the first step of a drag (or each key press) pushes, the rest replace.
+  slider.addEventListener('pointerdown', () => {
+    pushNext = true;
+  });
+  slider.addEventListener('keydown', () => {
+    pushNext = true;
+  });
+  slider.addEventListener('input', () => {
+    output.textContent = slider.value;
+    handlers.onYear(Number(slider.value), pushNext);
+    pushNext = false;
+  });
+  const year = h(
+    'fieldset',
+    { class: 'year' },
+    h('legend', {}, t('year')),
+    h('label', { for: toggle.id }, toggle, ` ${t('yearFilter')}`),
+    h('div', { class: 'slider' }, slider, output),
+  );
+
+  const root = h('section', { class: 'legend', 'aria-label': t('filters') }, types.root, kinds.root, categories, year);
+
+  return {
+    root,
+    sync(filters, counts, years) {
+      types.sync(filters.types, counts.types);
+      kinds.sync(filters.kinds, counts.kinds);
+      for (const [category, item] of categoryItems) item.hidden = !counts.categories.has(category);
+      slider.min = String(years.min);
+      slider.max = String(years.max);
+      const shown = filters.year ?? Math.min(Math.max(DEFAULT_YEAR, years.min), years.max);
+      slider.value = String(shown);
+      toggle.checked = filters.year !== null;
+      // The slider stays usable when off: moving it turns the filter on, which is what a visitor means.
+      slider.classList.toggle('inactive', filters.year === null);
+      output.textContent = filters.year === null ? t('allYears') : String(filters.year);
+    },
+  };
+}

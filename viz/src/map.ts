@@ -1,0 +1,250 @@
+/**
+ * The canvas: a Cytoscape instance drawing the elements, with the highlight and camera moves
+ * the rest of the page asks for. Knows nothing of the URL, the API or the panels.
+ */
+import cytoscape, { type Collection, type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { VisibleSet } from './filters.js';
+import { fitAroundHeart, placeBigGraph, runLayout } from './layout.js';
+import { LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
+
+cytoscape.use(fcose);
+
+export type Highlight =
+  | { kind: 'none' }
+  | { kind: 'focus'; slug: string }
+  | { kind: 'relation'; id: string }
+  | { kind: 'path'; edges: readonly string[]; labels: ReadonlyMap<string, string>; focus: string | null };
+
+export type Camera = { kind: 'overview' } | { kind: 'elements'; ids: readonly string[] };
+
+export interface MapHandlers {
+  onNode(slug: string): void;
+  onEdge(id: string): void;
+  onBackground(): void;
+}
+
+export interface RendererChoice {
+  /** Cytoscape's WebGL renderer; `undefined` lets the graph's size decide. */
+  webgl?: boolean;
+}
+
+const HIGHLIGHT_CLASSES = 'faded highlighted focus path';
+
+/** On big graphs, labels appear once zoomed in this far, for at most this many nodes in view. */
+const LABEL_ZOOM = 0.6;
+const MAX_LABELS = 800;
+
+/** Big graphs trade looks for speed: straight edges, fewer labels, their own layout. */
+export function isLarge(elements: { nodes: unknown[]; edges: unknown[] }): boolean {
+  return elements.nodes.length + elements.edges.length > LARGE_GRAPH;
+}
+
+function byIds(cy: Core, ids: readonly string[]): Collection {
+  const collection = cy.collection();
+  for (const id of ids) collection.merge(cy.getElementById(id));
+  return collection;
+}
+
+export class MapView {
+  cy: Core | null = null;
+  /** The highlight last drawn, so that re-applying the same view costs nothing. */
+  private highlighted = '';
+  private generation = 0;
+  private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly handlers: MapHandlers,
+    private readonly renderer: RendererChoice = {},
+  ) {}
+
+  /**
+   * Draws a new graph; resolves once it is laid out (null if another graph replaced it
+   * meanwhile). Renderer options are fixed when Cytoscape starts and depend on the graph's
+   * size, so each graph gets a fresh instance.
+   */
+  async setGraph(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): Promise<Core | null> {
+    this.cy?.destroy();
+    this.cy = null;
+    this.highlighted = '';
+    const generation = ++this.generation;
+    const large = isLarge(elements);
+    if (large) {
+      await placeBigGraph(elements);
+      if (generation !== this.generation) return null;
+    }
+    const cy = cytoscape({
+      container: this.container,
+      elements: [...elements.nodes, ...elements.edges],
+      style: stylesheet({ large }),
+      // No initial layout: Cytoscape's default grid measured every label (seconds on big graphs) for nothing.
+      layout: { name: 'preset', fit: false },
+      minZoom: 0.02,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      // Redrawing 20,000 edges on every pan frame is what makes big graphs crawl: during
+      // viewport moves, draw a cached bitmap and skip edges instead.
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
+      motionBlur: false,
+      // Opt-in (?renderer=webgl): in headless Chromium without a GPU, WebGL panned 10–50× slower
+      // than the canvas (test/browser/perf.test.ts); on real GPUs it may well win.
+      webgl: this.renderer.webgl ?? false,
+    });
+    cy.on('tap', 'node', (event) => this.handlers.onNode(event.target.id()));
+    cy.on('tap', 'edge', (event) => this.handlers.onEdge(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.handlers.onBackground();
+    });
+    this.cy = cy;
+    if (large) this.labelNodesInView(cy);
+    performance.mark('archipel:cytoscape');
+    cy.one('render', () => performance.mark('archipel:first-render'));
+    if (large) fitAroundHeart(cy);
+    else runLayout(cy);
+    return cy;
+  }
+
+  /** Once the view settles, labels the nodes it shows when zoomed in enough for them to be read. */
+  private labelNodesInView(cy: Core): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      const extent = cy.extent();
+      let inView = cy.collection();
+      if (cy.zoom() >= LABEL_ZOOM) {
+        inView = cy.nodes(':visible').filter((node) => {
+          const { x, y } = node.position();
+          return x >= extent.x1 && x <= extent.x2 && y >= extent.y1 && y <= extent.y2;
+        });
+        if (inView.length > MAX_LABELS) inView = cy.collection();
+      }
+      cy.batch(() => {
+        cy.nodes(`.${LABELLED_CLASS}`).not(inView).removeClass(LABELLED_CLASS);
+        inView.not(`.${LABELLED_CLASS}`).addClass(LABELLED_CLASS);
+      });
+    };
+    cy.on('viewport', () => {
+      clearTimeout(timer);
+      timer = setTimeout(update, 400);
+    });
+  }
+
+  /** Adds elements the loaded graph lacks (a path through entities outside a neighbourhood view), placed beside their neighbours. */
+  addMissing(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const nodes = elements.nodes.filter((n) => cy.getElementById(String(n.data.id)).empty());
+    const edges = elements.edges.filter((e) => cy.getElementById(String(e.data.id)).empty());
+    if (nodes.length === 0 && edges.length === 0) return;
+    const added = cy.add([...nodes, ...edges]);
+    this.highlighted = '';
+    added.nodes().forEach((node) => {
+      const placed = node.neighborhood('node').filter((n) => !added.contains(n));
+      const at = placed.nonempty() ? placed.boundingBox() : cy.extent();
+      node.position({ x: (at.x1 + at.x2) / 2 + 60 * Math.random(), y: (at.y1 + at.y2) / 2 + 60 * Math.random() });
+    });
+  }
+
+  /** Hides what the filters leave out, touching only elements whose state changes: restyling 25,000 of them costs seconds. */
+  show(visible: VisibleSet): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const hide = cy.collection();
+    const reveal = cy.collection();
+    cy.elements().forEach((element) => {
+      const id = element.id();
+      const shown = element.group() === 'nodes' ? visible.nodes.has(id) : visible.edges.has(id);
+      const hidden = element.hasClass('filtered');
+      if (shown && hidden) reveal.merge(element);
+      else if (!shown && !hidden) hide.merge(element);
+    });
+    if (hide.empty() && reveal.empty()) return;
+    cy.batch(() => {
+      hide.addClass('filtered');
+      reveal.removeClass('filtered');
+    });
+  }
+
+  highlight(highlight: Highlight): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const key = JSON.stringify({ ...highlight, labels: 'labels' in highlight ? [...highlight.labels] : null });
+    if (key === this.highlighted) return;
+    this.highlighted = key;
+    cy.batch(() => {
+      cy.elements('.faded, .highlighted, .focus, .path').removeClass(HIGHLIGHT_CLASSES);
+      cy.edges('[pathLabel]').removeData('pathLabel');
+      const lit = this.lit(cy, highlight);
+      if (!lit || lit.empty()) return;
+      cy.elements().not(lit).addClass('faded');
+      lit.addClass('highlighted');
+      if (highlight.kind === 'focus') cy.getElementById(highlight.slug).addClass('focus');
+      if (highlight.kind === 'path') {
+        lit.addClass('path');
+        for (const [id, label] of highlight.labels) cy.getElementById(id).data('pathLabel', label);
+        if (highlight.focus) cy.getElementById(highlight.focus).addClass('focus');
+      }
+    });
+  }
+
+  private lit(cy: Core, highlight: Highlight): Collection | null {
+    switch (highlight.kind) {
+      case 'none':
+        return null;
+      case 'focus':
+        return cy.getElementById(highlight.slug).closedNeighborhood();
+      case 'relation': {
+        const edge = cy.getElementById(highlight.id);
+        return edge.union(edge.connectedNodes());
+      }
+      case 'path': {
+        const edges = byIds(cy, highlight.edges).edges();
+        return edges.union(edges.connectedNodes());
+      }
+    }
+  }
+
+  /** Moves the view: to the whole map (around Framasoft), or to fit some elements without zooming in absurdly on a single node. */
+  frame(camera: Camera): void {
+    const cy = this.cy;
+    if (!cy) return;
+    if (camera.kind === 'overview') {
+      fitAroundHeart(cy);
+      return;
+    }
+    const targets = byIds(cy, camera.ids).filter(':visible');
+    const around = targets.union(targets.filter('node').closedNeighborhood(':visible'));
+    if (around.empty()) return;
+    const box = around.boundingBox({ includeLabels: false });
+    const padding = 60;
+    const zoom = Math.min(
+      (cy.width() - 2 * padding) / Math.max(box.w, 1),
+      (cy.height() - 2 * padding) / Math.max(box.h, 1),
+      1.6,
+    );
+    const level = Math.max(zoom, cy.minZoom());
+    const pan = { x: cy.width() / 2 - level * (box.x1 + box.w / 2), y: cy.height() / 2 - level * (box.y1 + box.h / 2) };
+    cy.stop(true, true);
+    if (this.reducedMotion) cy.viewport({ zoom: level, pan });
+    else cy.animate({ zoom: level, pan }, { duration: 450, easing: 'ease-in-out-cubic' });
+  }
+
+  /** The current view (not the whole graph) as a PNG, at twice the screen's resolution for print. */
+  exportPng(): Blob | null {
+    const cy = this.cy;
+    if (!cy) return null;
+    return cy.png({ output: 'blob', full: false, scale: 2, bg: '#ffffff' });
+  }
+
+  has(id: string): boolean {
+    return this.cy?.getElementById(id).nonempty() ?? false;
+  }
+
+  /** Recomputes the canvas size after the container was hidden or resized. */
+  resize(): void {
+    this.cy?.resize();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The view's state ⇄ the page URL, so that a view can be shared, bookmarked and walked through
+ * with back/forward. Parsing is forgiving: a hand-edited or outdated link opens the closest
+ * valid view instead of an error.
+ */
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+  SLUG_PATTERN,
+} from '../../api/model/vocabulary.js';
+import { type FilterState, normaliseSelection } from './filters.js';
+import { isLang, type Lang } from './i18n.js';
+
+export type ViewMode = 'map' | 'list';
+
+export interface ViewState extends FilterState {
+  /** Slug of the selected entity. */
+  focus: string | null;
+  /** When set with `focus`, only that neighbourhood is fetched (`graph(focus, depth)`). */
+  depth: number | null;
+  /** Id of the selected relation. */
+  relation: string | null;
+  /** The two ends of the path being shown. */
+  path: { from: string; to: string } | null;
+  view: ViewMode;
+  /** Only when the visitor picked a language; otherwise the browser's choice applies. */
+  lang: Lang | null;
+  /** Chrome-less mode for an iframe on another site. */
+  embed: boolean;
+}
+
+export const INITIAL_STATE: ViewState = {
+  types: null,
+  kinds: null,
+  year: null,
+  focus: null,
+  depth: null,
+  relation: null,
+  path: null,
+  view: 'map',
+  lang: null,
+  embed: false,
+};
+
+export const MAX_DEPTH = 3;
+
+const slugOrNull = (value: string | null) => (value && SLUG_PATTERN.test(value) ? value : null);
+
+function intIn(value: string | null, min: number, max: number): number | null {
+  if (value === null || !/^\d+$/.test(value)) return null;
+  const n = Number(value);
+  return n >= min && n <= max ? n : null;
+}
+
+/** Absent → `null` (everything); present, even empty → the known values it lists. */
+function listOf<T extends string>(value: string | null, all: readonly T[]): T[] | null {
+  if (value === null) return null;
+  const known = new Set<string>(all);
+  const picked = value
+    .split(',')
+    .map((v) => v.trim().toUpperCase())
+    .filter((v): v is T => known.has(v));
+  return normaliseSelection(picked, all);
+}
+
+export function parseState(search: string | URLSearchParams): ViewState {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const focus = slugOrNull(params.get('focus'));
+  const from = slugOrNull(params.get('from'));
+  const to = slugOrNull(params.get('to'));
+  const lang = params.get('lang');
+  return {
+    types: listOf<RelationType>(params.get('types'), RELATION_TYPE_NAMES),
+    kinds: listOf<EntityKind>(params.get('kinds'), ENTITY_KINDS),
+    year: intIn(params.get('year'), 1900, 2100),
+    focus,
+    depth: focus ? intIn(params.get('depth'), 1, MAX_DEPTH) : null,
+    relation: params.get('rel') || null,
+    path: from && to && from !== to ? { from, to } : null,
+    view: params.get('view') === 'list' ? 'list' : 'map',
+    lang: isLang(lang) ? lang : null,
+    embed: params.get('embed') === '1',
+  };
+}
+
+/** The query string of a state ("" for the initial view); keys in a fixed order so URLs compare. */
+export function stateToSearch(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.focus) params.set('focus', state.focus);
+  if (state.focus && state.depth) params.set('depth', String(state.depth));
+  if (state.relation) params.set('rel', state.relation);
+  if (state.types) params.set('types', state.types.join(','));
+  if (state.kinds) params.set('kinds', state.kinds.join(','));
+  if (state.year !== null) params.set('year', String(state.year));
+  if (state.path) {
+    params.set('from', state.path.from);
+    params.set('to', state.path.to);
+  }
+  if (state.view !== 'map') params.set('view', state.view);
+  if (state.lang) params.set('lang', state.lang);
+  if (state.embed) params.set('embed', '1');
+  const text = params.toString().replace(/%2C/g, ',');
+  return text ? `?${text}` : '';
+}
+
+/** What must be fetched again when it changes; every other change is applied to the loaded graph. */
+export function neighbourhoodOf(state: ViewState): { focus: string; depth: number } | null {
+  return state.focus && state.depth ? { focus: state.focus, depth: state.depth } : null;
+}
+
+export function sameNeighbourhood(a: ViewState, b: ViewState): boolean {
+  const na = neighbourhoodOf(a);
+  const nb = neighbourhoodOf(b);
+  return na?.focus === nb?.focus && na?.depth === nb?.depth;
+}
