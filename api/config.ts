@@ -62,6 +62,9 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_EXPENSIVE_PER_MINUTE: PositiveInt(600, 'a positive integer').describe(
     'Expensive reads (graph, path, search) one client may send per minute.',
   ),
+  MAX_GRAPH_NODES: PositiveInt(5_000, 'a positive integer').describe(
+    'Most entities one `graph` answer may hold; larger views are refused with a hint to use focus or filters.',
+  ),
   HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
   PORT: Port(4000).describe('Port of the HTTP server (GraphQL at /graphql, map at /).'),
   LOG_LEVEL: z

@@ -6,6 +6,8 @@ import { authenticate, type StaffDirectory } from './auth.js';
 import type { Database, QueryEvent } from './data/database.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+export const DEFAULT_MAX_GRAPH_NODES = 5_000;
+
 export interface Viewer {
   name: string;
   role: 'editor' | 'admin';
@@ -18,6 +20,8 @@ export interface Context {
   queries: QueryEvent[];
   viewer: Viewer | null;
   requestId: string;
+  /** Above this many entities `graph` asks the client to narrow the view. */
+  maxGraphNodes: number;
 }
 
 export interface ContextOptions {
@@ -26,6 +30,7 @@ export interface ContextOptions {
   onQuery?: (e: QueryEvent) => void;
   /** Who may edit (parsed STAFF_TOKENS); without it every caller is public. */
   staff?: StaffDirectory;
+  maxGraphNodes?: number;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): Context {
@@ -40,5 +45,6 @@ export function createContext(db: Database, options: ContextOptions = {}): Conte
     queries,
     viewer: authenticate(options.request?.headers.get('authorization'), options.staff ?? []),
     requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
+    maxGraphNodes: options.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES,
   };
 }

@@ -54,6 +54,7 @@ async function main() {
     logger,
     corsOrigins: config.CORS_ORIGINS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    maxGraphNodes: config.MAX_GRAPH_NODES,
     mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     expensiveReadsPerMinute: config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     staff,

@@ -29,6 +29,8 @@ export interface YogaOptions {
   /** Origins allowed by CORS; empty: same origin only; ['*']: any. */
   corsOrigins?: string[];
   requestTimeoutMs?: number;
+  /** Bound on the entities one `graph` answer may hold. */
+  maxGraphNodes?: number;
   mutationsPerMinute?: number;
   expensiveReadsPerMinute?: number;
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
@@ -55,7 +57,8 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     batching: { limit: LIMITS.maxBatch },
     cors:
       corsOrigins.length === 0 ? false : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, credentials: false },
-    context: ({ request }) => createContext(db, { request, staff: options.staff }),
+    context: ({ request }) =>
+      createContext(db, { request, staff: options.staff, maxGraphNodes: options.maxGraphNodes }),
     graphiql: {
       title: 'Archipel — GraphQL',
       defaultTabs: EXAMPLE_OPERATIONS,

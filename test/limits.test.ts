@@ -5,6 +5,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { hashToken, parseStaffTokens } from '../api/auth.js';
 import { Database } from '../api/data/database.js';
 import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
 import { LIMITS } from '../api/http/limits.js';
@@ -106,6 +107,19 @@ describe('query limits', () => {
     expect((await run(entityPage)).body.errors).toBeUndefined();
   });
 
+  it('graph: a view larger than the bound is refused with a hint to narrow it', async () => {
+    const small = createArchipelYoga({ db, maxGraphNodes: 50 });
+    const refused = await post({ query: '{ graph { nodes { slug } } }' }, small);
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'GRAPH_TOO_LARGE',
+      limit: 'maxGraphNodes',
+      max: 50,
+    });
+    expect(refused.body.errors[0].message).toMatch(/narrow it with focus/);
+    const focused = await post({ query: '{ graph(focus: "picasoft", depth: 1) { nodes { slug } } }' }, small);
+    expect(focused.body.errors).toBeUndefined();
+  });
+
   it('keeps introspection on (this is a public API)', async () => {
     const { body } = await run('{ __schema { queryType { name } types { name } } }');
     expect(body.data.__schema.queryType.name).toBe('Query');
@@ -129,6 +143,26 @@ describe('request protections', () => {
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
     // Cheap reads are not limited.
     expect((await post({ query: '{ entity(slug: "framasoft") { slug } }' }, limited)).status).toBe(200);
+  });
+
+  it('rate-limits mutations per staff member, before they reach the database', async () => {
+    const token = 'rate-limit-test-token-0123456789';
+    const limited = createArchipelYoga({
+      db,
+      mutationsPerMinute: 2,
+      staff: parseStaffTokens(`ratelimit:editor:${hashToken(token)}`),
+    });
+    const mutation = {
+      query: 'mutation { deleteEntity(input: { slug: "no-such-entity-anywhere", expectedVersion: 1 }) { slug } }',
+    };
+    const auth = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 2; i++)
+      expect((await post(mutation, limited, auth)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const refused = await post(mutation, limited, auth);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(refused.body.errors[0].message).toMatch(/mutations \(2 per minute\)/);
   });
 
   it('refuses cross-site "simple" POSTs (CSRF) but accepts JSON', async () => {

@@ -11,9 +11,6 @@ import { builder } from '../builder.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 
-/** Above this many entities `graph` asks the client to narrow the view instead of answering. */
-export const MAX_GRAPH_NODES = 5_000;
-
 const GraphRef = builder.objectRef<{ nodes: EntityModel[]; edges: RelationModel[] }>('Graph').implement({
   description: 'Entities and the relations among them, ready to draw.',
   fields: (t) => ({
@@ -44,15 +41,15 @@ builder.queryField('graph', (t) =>
         activeIn: arg('activeIn', YearArg, args.activeIn),
         focus,
         depth,
-        maxNodes: MAX_GRAPH_NODES,
+        maxNodes: ctx.maxGraphNodes,
       });
       if (result.status === 'unknown-focus') throw notFound(`Entity "${focus}"`);
       if (result.status === 'too-large') {
         throw apiError(
           'GRAPH_TOO_LARGE',
-          `This view has ${result.nodeCount} entities, more than the ${MAX_GRAPH_NODES} one request may return: ` +
+          `This view has ${result.nodeCount} entities, more than the ${ctx.maxGraphNodes} one request may return: ` +
             'narrow it with focus (and depth), types, kinds or activeIn.',
-          { limit: MAX_GRAPH_NODES, nodeCount: result.nodeCount },
+          { limit: 'maxGraphNodes', max: ctx.maxGraphNodes, found: result.nodeCount },
         );
       }
       // The edges' ends are among the nodes: prime the loader so from/to cost no round trip.
