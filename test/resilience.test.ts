@@ -13,18 +13,8 @@ import { findFreePort, startEmbeddedNeo4j } from '../api/neo4j/embedded.js';
 import { exportDataset } from '../api/seed/export.js';
 import { loadDataset } from '../api/seed/load.js';
 import { createArchipelYoga } from '../api/yoga.js';
+import { seededRandom as random } from '../viz/src/seeded-random.js';
 import { realSeeds, useTestDatabase } from './support/neo4j.js';
-
-/** A small deterministic PRNG (mulberry32) so that a failing fuzz case can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_STRINGS = [
   "') DETACH DELETE n //",

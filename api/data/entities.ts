@@ -6,6 +6,7 @@ import type { EntityKind, RelationType } from '../model/vocabulary.js';
 import { relationTypePattern } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import { entityFromProps, nameKey } from './mapping.js';
+import { pageOf, pagesInKeyOrder } from './pages.js';
 import { FULLTEXT_INDEX } from './schema-setup.js';
 
 /** Entities by slug, in key order; `null` where no entity has that slug. */
@@ -52,11 +53,7 @@ export async function searchEntities(db: Database, options: SearchOptions): Prom
       offset: options.offset,
       limit: options.limit,
     },
-    (r) => ({
-      totalCount: Number(r.get('total')),
-      items: (r.get('page') as Record<string, unknown>[]).map(entityFromProps),
-      offset: options.offset,
-    }),
+    pageOf<EntityModel>(options.offset, entityFromProps),
   );
   return page ?? { items: [], totalCount: 0, offset: options.offset };
 }
@@ -88,15 +85,7 @@ export async function neighboursOfEntities(
      } AS found
      RETURN slug, size(found) AS total, found[$offset..$offset + $limit] AS page`,
     { slugs, offset: options.offset, limit: options.limit },
-    (r) => ({
-      slug: r.get('slug') as string,
-      page: {
-        totalCount: Number(r.get('total')),
-        items: (r.get('page') as Record<string, unknown>[]).map(entityFromProps),
-        offset: options.offset,
-      },
-    }),
+    (r) => ({ slug: r.get('slug') as string, page: pageOf<EntityModel>(options.offset, entityFromProps)(r) }),
   );
-  const bySlug = new Map(rows.map((row) => [row.slug, row.page]));
-  return slugs.map((slug) => bySlug.get(slug) ?? { items: [], totalCount: 0, offset: options.offset });
+  return pagesInKeyOrder(slugs, rows, options.offset);
 }

@@ -13,6 +13,7 @@ import {
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import { entityFromProps, nameKey, RELATION_PROJECTION, relationFromValue } from './mapping.js';
+import { pageOf, pagesInKeyOrder } from './pages.js';
 
 export interface EntityRelationsOptions {
   types: readonly RelationType[] | null;
@@ -22,13 +23,7 @@ export interface EntityRelationsOptions {
   limit: number;
 }
 
-const toPage =
-  (offset: number) =>
-  (r: { get(key: string): unknown }): Page<RelationModel> => ({
-    totalCount: Number(r.get('total')),
-    items: (r.get('page') as unknown[]).map(relationFromValue),
-    offset,
-  });
+const toPage = (offset: number) => pageOf<RelationModel>(offset, relationFromValue);
 
 /** One page of relations per entity, for many entities in one round trip. */
 export async function relationsOfEntities(
@@ -50,8 +45,7 @@ export async function relationsOfEntities(
     { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
     (r) => ({ slug: r.get('slug') as string, page: toPage(options.offset)(r) }),
   );
-  const bySlug = new Map(rows.map((row) => [row.slug, row.page]));
-  return slugs.map((slug) => bySlug.get(slug) ?? { items: [], totalCount: 0, offset: options.offset });
+  return pagesInKeyOrder(slugs, rows, options.offset);
 }
 
 export interface RelationFilter {

@@ -2,6 +2,8 @@
  * Map performance in headless Chromium: time to first render, to layout end and to a complete
  * view, and frame times while panning; for the seed graph and for a synthetic archipelago of
  * 5,000 entities / 20,000 relations (bench/synthetic.ts), with the canvas and WebGL renderers.
+ * The seed graph comes from the real API; the synthetic one is generated in-process and handed
+ * to the page as the `graph` answer, since this measures the browser, not the API (bench/ does).
  *
  * Slow (a minute or two), so it runs only when asked: `ARCHIPEL_MAP_BENCH=1 npx vitest run
  * test/browser/perf.test.ts`. Figures go to test/artifacts/map-perf.json.
@@ -12,7 +14,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSynthetic } from '../../bench/synthetic.js';
 import type { GraphData } from '../../viz/src/queries.js';
-import { type StubServer, startStubServer } from './stub-api.js';
+import { type MapServer, startMapServer } from './server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const PAN_MS = 3000;
@@ -140,12 +142,12 @@ async function measure(page: Page, url: string, graph: string, renderer: string)
 }
 
 describe.skipIf(!process.env.ARCHIPEL_MAP_BENCH)('map performance', { timeout: 900_000 }, () => {
-  let server: StubServer;
+  let server: MapServer;
   let browser: Browser;
   const results: Figures[] = [];
 
   beforeAll(async () => {
-    server = await startStubServer();
+    server = await startMapServer();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -9,6 +9,8 @@
  * pinned. Pure and deterministic (seeded), so it is unit-tested like the other pure modules.
  */
 
+import { seededRandom as random } from './seeded-random.js';
+
 export interface ForceJob {
   nodeCount: number;
   /** Relation ends as node indices: [from0, to0, from1, to1, …]. */
@@ -27,18 +29,6 @@ export interface ForceJob {
 const THETA2 = 1.0 * 1.0;
 const GRAVITY = 0.5;
 const MAX_DEPTH = 24;
-
-/** Seeded uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A quadtree over the bodies, rebuilt each step; cells live in flat, growable typed arrays. */
 class QuadTree {

@@ -5,18 +5,9 @@
 import type { Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { HEART_SLUG } from './elements.js';
 import { type ForceJob, forceLayout } from './force-layout.js';
+import { seededRandom } from './seeded-random.js';
 
-/** mulberry32: a tiny seeded generator, good enough to place nodes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** fcose takes no seed and draws from Math.random; a synchronous run lets us lend it a seeded one. */
 export function withRandom<T>(random: () => number, run: () => T): T {
