@@ -1,0 +1,400 @@
+/**
+ * `npm run bench:api -- --dataset seed` / `-- --data-dir .data/bench-100k-1m`: serves the real API
+ * (in a worker thread of this process) against a dataset and, for each question of
+ * `queries.ts`, measures p50/p99 latency and requests/s of the GraphQL query over HTTP and,
+ * beside it, of the hand-written Cypher floor through neo4j-driver under the same concurrency;
+ * then a mixed load run that must finish without a single error. Results go to
+ * `bench/results/<label>.json` and the tables of `bench/RESULTS.md`.
+ *
+ * Run nothing else heavy meanwhile: the machine has two cores, shared by Neo4j, the API and the
+ * load generator.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { Command, InvalidArgumentError } from 'commander';
+import { Database } from '../api/data/database.js';
+import { isGraphEmpty } from '../api/data/schema-setup.js';
+import { loadDataset } from '../api/seed/load.js';
+import { formatProblems, readSeeds } from '../api/seed/read.js';
+import { startApiWorker } from './api-server.js';
+import { autocannonRun, loadAutocannon } from './autocannon.js';
+import { pickFixtures } from './fixtures.js';
+import {
+  closedLoop,
+  closedLoopSamples,
+  emptySamples,
+  GraphqlClient,
+  graphqlProblem,
+  type RunStats,
+  summarise,
+} from './load.js';
+import { describeMachine } from './machine.js';
+import { countGraph, openBenchNeo4j, REPO_ROOT, readMarker, writeMarker } from './neo4j.js';
+import { profileQueries } from './profile.js';
+import { type BenchQuery, benchQueries, nativeRow } from './queries.js';
+import { writeResultsMarkdown } from './report.js';
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+};
+
+const program = new Command('bench-api')
+  .description('GraphQL over HTTP versus hand-written Cypher, per question, plus a mixed load run.')
+  .option(
+    '--dataset <kind>',
+    '"seed" (loads seeds/ into an empty database) or "synthetic" (loaded by bench:load)',
+    'seed',
+  )
+  .option('--data-dir <dir>', 'embedded Neo4j data directory (default .data/bench-seed for seed)')
+  .option('--uri <uri>', 'use this Neo4j instead of an embedded one', process.env.NEO4J_URI)
+  .option('--label <name>', 'name of this run in bench/results and RESULTS.md (default: from the dataset)')
+  .option('--page-cache-mb <n>', 'embedded Neo4j page cache', positiveInt, 2048)
+  .option('--connections <n>', 'concurrent clients per question', positiveInt, 10)
+  .option('--seconds <n>', 'measured seconds per question and side', positiveInt, 15)
+  .option('--warmup <n>', 'warm-up seconds before each measurement', positiveInt, 3)
+  .option('--rounds <n>', 'slices each side is cut into, alternating GraphQL and Cypher', positiveInt, 3)
+  .option('--mixed-seconds <n>', 'duration of the mixed load run (0: skip)', Number, 60)
+  .option('--mixed-connections <n>', 'connections of the mixed load run', positiveInt, 50)
+  .option('--runner <name>', 'GraphQL load generator: auto (autocannon if installed), autocannon or loop', 'auto')
+  .option('--only <keys>', 'comma-separated question keys (e.g. q1-hosting,q3-search)')
+  .option('--profile-runs <n>', 'sequential in-process runs per question for the profile', positiveInt, 15)
+  .option('--tx-timeout-ms <n>', "the API's Neo4j transaction timeout (production default)", positiveInt, 10_000)
+  .option(
+    '--expensive-reads-per-minute <n>',
+    "the API's per-client rate limit on expensive reads: all bench clients share one address, so it is lifted",
+    positiveInt,
+    1_000_000_000,
+  );
+
+interface Options {
+  dataset: 'seed' | 'synthetic';
+  dataDir?: string;
+  uri?: string;
+  label?: string;
+  pageCacheMb: number;
+  connections: number;
+  seconds: number;
+  warmup: number;
+  rounds: number;
+  mixedSeconds: number;
+  mixedConnections: number;
+  runner: 'auto' | 'autocannon' | 'loop';
+  only?: string;
+  profileRuns: number;
+  txTimeoutMs: number;
+  expensiveReadsPerMinute: number;
+}
+
+export interface QueryResult {
+  key: string;
+  title: string;
+  /** same: identical answers; equivalent: equal up to order of ties or choice among equal paths. */
+  sameData: 'same' | 'equivalent' | 'different' | 'refused';
+  refusal?: { message: string; latencyMs: number[] };
+  graphql?: RunStats;
+  cypher?: RunStats;
+  /** GraphQL / Cypher: latencies (higher is slower) and throughput (lower is slower). */
+  ratio?: { p50: number; p99: number; rps: number };
+}
+
+const log = (line: string) => console.error(line);
+
+async function main() {
+  const options = program.parse().opts<Options>();
+  if (!['seed', 'synthetic'].includes(options.dataset)) throw new Error('--dataset is "seed" or "synthetic"');
+  const dataDir = options.dataDir ?? (options.dataset === 'seed' ? '.data/bench-seed' : undefined);
+  if (!dataDir && !options.uri) throw new Error('give --data-dir (the directory bench:load wrote) or --uri');
+  const neo = await openBenchNeo4j({ uri: options.uri, dataDir: dataDir ?? '', pageCacheMb: options.pageCacheMb, log });
+  const dbOptions = { database: neo.db.options.database, txTimeoutMs: options.txTimeoutMs };
+  const db = new Database(neo.driver, dbOptions);
+  const startedAt = new Date().toISOString();
+  try {
+    // Loading the seeds is one long transaction: it gets the loader's timeout, not the API's.
+    const dataset = await prepareDataset(neo.db, options, dataDir);
+    const label = options.label ?? dataset.label;
+    const machine = await describeMachine(db, options.pageCacheMb, Boolean(options.uri));
+    log(
+      `Dataset ${label}: ${dataset.entities} entities, ${dataset.relations} relations. Load average ${machine.loadAverage.join(' ')}.`,
+    );
+    const { fixtures, notes } = await pickFixtures(db, log);
+    const only = options.only?.split(',');
+    const queries = benchQueries(fixtures).filter((q) => !only || only.includes(q.key));
+
+    const autocannon = options.runner === 'loop' ? null : await loadAutocannon();
+    if (options.runner === 'autocannon' && !autocannon)
+      throw new Error('autocannon is not installed: npm i -D autocannon');
+    if (!autocannon) log('autocannon is not installed (npm i -D autocannon): GraphQL load runs use the built-in loop.');
+    const runner = autocannon ? 'autocannon' : 'loop';
+
+    const api = await startApiWorker({
+      uri: neo.uri,
+      txTimeoutMs: options.txTimeoutMs,
+      expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+    });
+    const endpoint = `${api.url}/graphql`;
+    const results: QueryResult[] = [];
+    try {
+      for (const query of queries) results.push(await checkSameData(endpoint, db, query));
+      const accepted = queries.filter((q) => results.find((r) => r.key === q.key)?.sameData !== 'refused');
+      log('Profiling (sequential, in-process)…');
+      const profiles = await profileQueries(neo.driver, dbOptions, accepted, {
+        runs: options.profileRuns,
+        expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+      });
+
+      for (const query of accepted) {
+        const result = results.find((r) => r.key === query.key)!;
+        const { graphql, cypher } = await measurePair(endpoint, db, query, options, autocannon);
+        result.graphql = graphql;
+        result.cypher = cypher;
+        result.ratio = {
+          p50: graphql.latencyMs.p50 / cypher.latencyMs.p50,
+          p99: graphql.latencyMs.p99 / cypher.latencyMs.p99,
+          rps: graphql.rps / cypher.rps,
+        };
+        log(
+          `${query.key}: GraphQL p50 ${graphql.latencyMs.p50.toFixed(1)} ms, ${graphql.rps.toFixed(0)} rps | ` +
+            `Cypher p50 ${cypher.latencyMs.p50.toFixed(1)} ms, ${cypher.rps.toFixed(0)} rps | ` +
+            `ratio p50 ${result.ratio.p50.toFixed(2)}, errors ${graphql.errors}/${cypher.errors}`,
+        );
+      }
+
+      const mixedQueries = accepted.filter((q) => q.mixed);
+      const mixed = options.mixedSeconds > 0 ? await mixedRun(endpoint, mixedQueries, options, autocannon) : null;
+      if (mixed) {
+        log(
+          `mixed (${options.mixedConnections} connections, ${options.mixedSeconds} s): ${mixed.requests} requests, ` +
+            `${mixed.errors} errors, p50 ${mixed.latencyMs.p50.toFixed(1)} ms, p99 ${mixed.latencyMs.p99.toFixed(1)} ms, ${mixed.rps.toFixed(0)} rps`,
+        );
+      }
+
+      const report = {
+        label,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        dataset,
+        machine,
+        settings: {
+          connections: options.connections,
+          seconds: options.seconds,
+          warmupSeconds: options.warmup,
+          rounds: options.rounds,
+          runner,
+          txTimeoutMs: options.txTimeoutMs,
+          expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+          mixed: {
+            connections: options.mixedConnections,
+            seconds: options.mixedSeconds,
+            queries: mixedQueries.map((q) => q.key),
+          },
+        },
+        fixtures,
+        fixtureNotes: notes,
+        queries: results,
+        profiles,
+        mixed,
+      };
+      const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
+      mkdirSync(resultsDir, { recursive: true });
+      writeFileSync(path.join(resultsDir, `${label}.json`), `${JSON.stringify(report, null, 2)}\n`);
+      writeResultsMarkdown();
+      log(`Wrote bench/results/${label}.json and bench/RESULTS.md.`);
+      if (mixed && mixed.errors > 0) {
+        log(`The mixed run had ${mixed.errors} errors: ${JSON.stringify(mixed.errorKinds)}`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await neo.close();
+  }
+}
+
+async function prepareDataset(db: Database, options: Options, dataDir: string | undefined) {
+  if (options.dataset === 'seed') {
+    if (await isGraphEmpty(db)) {
+      const seeds = await readSeeds(path.join(REPO_ROOT, 'seeds'));
+      if (!seeds.ok) throw new Error(`The seeds are invalid:\n${formatProblems(seeds.problems)}`);
+      const summary = await loadDataset(db, seeds);
+      log(`Loaded the seeds: ${summary.entities} entities, ${summary.relations} relations.`);
+      if (dataDir && !options.uri) {
+        writeMarker(dataDir, { kind: 'seed', ...summary, loadedAt: new Date().toISOString() });
+      }
+    }
+  }
+  const counts = await countGraph(db);
+  if (counts.entities === 0) throw new Error('The database is empty: load it with bench:load first.');
+  const marker = dataDir && !options.uri ? readMarker(dataDir) : null;
+  const label = options.dataset === 'seed' ? 'seed' : `${shortCount(counts.entities)}-${shortCount(counts.relations)}`;
+  return { kind: options.dataset, label, dataDir: dataDir ?? null, ...counts, marker };
+}
+
+const shortCount = (n: number) =>
+  n >= 1_000_000 ? `${Math.round(n / 100_000) / 10}m` : n >= 1_000 ? `${Math.round(n / 100) / 10}k` : `${n}`;
+
+/**
+ * Asks both sides once and compares the answers. A GraphQL error (e.g. GRAPH_TOO_LARGE at
+ * scale) marks the question as refused: only how fast the refusal comes is then measured.
+ */
+async function checkSameData(endpoint: string, db: Database, query: BenchQuery): Promise<QueryResult> {
+  const body = JSON.stringify(query.graphql);
+  const ask = async () => {
+    const started = performance.now();
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    return { text, status: response.status, ms: performance.now() - started };
+  };
+  const first = await ask();
+  const problem = graphqlProblem(first.status, first.text);
+  if (problem) {
+    const latencyMs = [first.ms];
+    for (let i = 0; i < 4; i++) latencyMs.push((await ask()).ms);
+    log(`${query.key}: refused by the API (${problem}); ${latencyMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+    return { key: query.key, title: query.title, sameData: 'refused', refusal: { message: problem, latencyMs } };
+  }
+  const graphqlData = (JSON.parse(first.text) as { data: unknown }).data;
+  const floorData = query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
+  let sameData: QueryResult['sameData'] = 'same';
+  if (!isDeepStrictEqual(graphqlData, floorData)) {
+    const canonical = query.canonical ?? ((d: unknown) => d);
+    sameData = isDeepStrictEqual(canonical(graphqlData), canonical(floorData)) ? 'equivalent' : 'different';
+    if (sameData === 'different') {
+      log(`${query.key}: the floor's answer differs from GraphQL's!`);
+      log(`  GraphQL: ${JSON.stringify(graphqlData).slice(0, 600)}`);
+      log(`  Cypher:  ${JSON.stringify(floorData).slice(0, 600)}`);
+    }
+  }
+  return { key: query.key, title: query.title, sameData };
+}
+
+/**
+ * Measures one question on both sides in alternating slices (G C, C G, G C, …) after a warm-up of
+ * each, so that both sides see the same background load on this shared 2-core machine and the
+ * ratio stays meaningful even when the absolute figures move.
+ */
+async function measurePair(
+  endpoint: string,
+  db: Database,
+  query: BenchQuery,
+  options: Options,
+  autocannon: Awaited<ReturnType<typeof loadAutocannon>>,
+): Promise<{ graphql: RunStats; cypher: RunStats }> {
+  const body = JSON.stringify(query.graphql);
+  const loop = { connections: options.connections, durationMs: (options.seconds * 1000) / options.rounds };
+  const client = new GraphqlClient(endpoint, options.connections);
+  const graphqlTask = () => client.post(body);
+  const cypherTask = async () => query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
+  const graphqlSlice = async () => {
+    if (autocannon) {
+      slices.push(
+        await autocannonRun(autocannon, endpoint, [body], {
+          connections: loop.connections,
+          seconds: loop.durationMs / 1000,
+        }),
+      );
+    } else {
+      await closedLoopSamples(graphqlTask, loop, g);
+    }
+  };
+  const slices: RunStats[] = [];
+  const g = emptySamples();
+  const c = emptySamples();
+  try {
+    await closedLoop(graphqlTask, { connections: options.connections, durationMs: options.warmup * 1000 });
+    await closedLoop(cypherTask, { connections: options.connections, durationMs: options.warmup * 1000 });
+    for (let round = 0; round < options.rounds; round++) {
+      if (round % 2 === 0) {
+        await graphqlSlice();
+        await closedLoopSamples(cypherTask, loop, c);
+      } else {
+        await closedLoopSamples(cypherTask, loop, c);
+        await graphqlSlice();
+      }
+    }
+  } finally {
+    client.close();
+  }
+  return {
+    graphql: autocannon ? mergeSlices(slices) : summarise(g.latencies, g.errors, g.errorKinds, g.seconds),
+    cypher: summarise(c.latencies, c.errors, c.errorKinds, c.seconds),
+  };
+}
+
+/**
+ * autocannon reports percentiles, not samples: slices are merged by request-weighted means of
+ * their percentiles (an approximation, exact when the slices agree).
+ */
+function mergeSlices(slices: RunStats[]): RunStats {
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const weighted = (pick: (s: RunStats) => number) =>
+    slices.reduce((sum, s) => sum + pick(s) * s.requests, 0) / Math.max(1, requests);
+  const errorKinds: Record<string, number> = {};
+  for (const s of slices) for (const [k, v] of Object.entries(s.errorKinds)) errorKinds[k] = (errorKinds[k] ?? 0) + v;
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  const errors = slices.reduce((sum, s) => sum + s.errors, 0);
+  return {
+    requests,
+    errors,
+    errorKinds,
+    seconds,
+    rps: (requests - errors) / seconds,
+    latencyMs: {
+      p50: weighted((s) => s.latencyMs.p50),
+      p90: weighted((s) => s.latencyMs.p90),
+      p99: weighted((s) => s.latencyMs.p99),
+      max: Math.max(...slices.map((s) => s.latencyMs.max)),
+      mean: weighted((s) => s.latencyMs.mean),
+    },
+  };
+}
+
+/** All accepted questions in turn on every connection; every error counts (HTTP or GraphQL). */
+async function mixedRun(
+  endpoint: string,
+  queries: BenchQuery[],
+  options: Options,
+  autocannon: Awaited<ReturnType<typeof loadAutocannon>>,
+): Promise<(RunStats & { perQuery?: Record<string, RunStats> }) | null> {
+  const bodies = queries.map((q) => JSON.stringify(q.graphql));
+  if (autocannon) {
+    return autocannonRun(autocannon, endpoint, bodies, {
+      connections: options.mixedConnections,
+      seconds: options.mixedSeconds,
+    });
+  }
+  const client = new GraphqlClient(endpoint, options.mixedConnections);
+  const perQuery = queries.map(() => ({ latencies: [] as number[], errors: 0 }));
+  try {
+    const overall = await closedLoop(
+      async (n) => {
+        const index = n % bodies.length;
+        const started = performance.now();
+        try {
+          await client.post(bodies[index]!);
+          perQuery[index]!.latencies.push(performance.now() - started);
+        } catch (error) {
+          perQuery[index]!.errors++;
+          throw error;
+        }
+      },
+      { connections: options.mixedConnections, durationMs: options.mixedSeconds * 1000 },
+    );
+    return {
+      ...overall,
+      perQuery: Object.fromEntries(
+        queries.map((q, i) => [q.key, summarise(perQuery[i]!.latencies, perQuery[i]!.errors, {}, overall.seconds)]),
+      ),
+    };
+  } finally {
+    client.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nbench:api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
