@@ -254,7 +254,8 @@ describe('batching: one Cypher round trip per level', () => {
     expect(errors).toBeUndefined();
     const parents = new Set(data!.relations.edges.map((e: any) => e.node.from.name));
     expect(parents.size).toBeGreaterThan(10);
-    // relations → from (entity loader) → relations (one batch) → to (entity loader) → neighbours (one batch)
-    expect(api.lastRoundTrips).toBe(5);
+    // One round trip per connection level: relations, then relations of every `from` (one batch),
+    // then neighbours of every `to` (one batch). Relation lists bring their ends along.
+    expect(api.lastRoundTrips).toBe(3);
   });
 });

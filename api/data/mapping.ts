@@ -139,9 +139,16 @@ export function relationFromProps(raw: Props, type: string, from: string, to: st
 export const RELATION_PROJECTION = (r: string) =>
   `{ props: properties(${r}), type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug }`;
 
+/** Like RELATION_PROJECTION, with both end entities: for lists whose ends will be read. */
+export const RELATION_WITH_ENDS_PROJECTION = (r: string) =>
+  `{ props: properties(${r}), type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug,
+     fromNode: properties(startNode(${r})), toNode: properties(endNode(${r})) }`;
+
 export function relationFromValue(value: unknown): StoredRelation {
-  const v = value as { props: Props; type: string; from: string; to: string };
-  return relationFromProps(v.props, v.type, v.from, v.to);
+  const v = value as { props: Props; type: string; from: string; to: string; fromNode?: Props; toNode?: Props };
+  const relation = relationFromProps(v.props, v.type, v.from, v.to);
+  if (v.fromNode && v.toNode) relation.ends = { from: entityFromProps(v.fromNode), to: entityFromProps(v.toNode) };
+  return relation;
 }
 
 export function relationFromRelationship(rel: Relationship, from: string, to: string): StoredRelation {

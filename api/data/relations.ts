@@ -12,7 +12,13 @@ import {
   relationTypePattern,
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
-import { entityFromProps, nameKey, RELATION_PROJECTION, relationFromValue } from './mapping.js';
+import {
+  entityFromProps,
+  nameKey,
+  RELATION_PROJECTION,
+  RELATION_WITH_ENDS_PROJECTION,
+  relationFromValue,
+} from './mapping.js';
 import { pageOf, pagesInKeyOrder } from './pages.js';
 
 export interface EntityRelationsOptions {
@@ -41,7 +47,7 @@ export async function relationsOfEntities(
        RETURN r
      } AS rels
      RETURN slug, size(rels) AS total,
-            [r IN rels[$offset..$offset + $limit] | ${RELATION_PROJECTION('r')}] AS page`,
+            [r IN rels[$offset..$offset + $limit] | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS page`,
     { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
     (r) => ({ slug: r.get('slug') as string, page: toPage(options.offset)(r) }),
   );
@@ -75,7 +81,7 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
      WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)
      WITH r ORDER BY ${RELATION_ORDER('r')}
      WITH collect(r) AS rels
-     RETURN size(rels) AS total, [r IN rels[$offset..$offset + $limit] | ${RELATION_PROJECTION('r')}] AS page`,
+     RETURN size(rels) AS total, [r IN rels[$offset..$offset + $limit] | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS page`,
     {
       from: filter.from,
       to: filter.to,
@@ -125,7 +131,7 @@ export async function shortestPath(db: Database, from: string, to: string, maxLe
        WITH a, b
        WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
        MATCH p = shortestPath((a)-[*..${length}]-(b))
-       RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels
+       RETURN [r IN relationships(p) | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS rels
      }
      RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, rels`,
     { from, to },

@@ -33,6 +33,11 @@ export interface RelationModel {
   currency: string | null;
   description: string | null;
   sources: Source[];
+  /**
+   * Both ends, when the query that found the relation fetched them too: `from`/`to` then cost
+   * no further round trip.
+   */
+  ends?: { from: EntityModel; to: EntityModel };
 }
 
 /** One page of a list, with the total the connection reports. */

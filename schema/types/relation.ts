@@ -34,8 +34,8 @@ builder.node(RelationRef, {
   fields: (t) => ({
     relationId: t.exposeString('id', { description: 'Stable id of the relation in the dataset (seed files).' }),
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => ctx.loaders.entity.load(r.from) }),
-    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => ctx.loaders.entity.load(r.to) }),
+    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.from ?? ctx.loaders.entity.load(r.from) }),
+    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.to ?? ctx.loaders.entity.load(r.to) }),
     role: t.exposeString('role', { nullable: true }),
     software: t.field({
       type: ProjectRef,
