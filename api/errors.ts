@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
+  'TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -24,6 +25,16 @@ export const notFound = (what: string) => apiError('NOT_FOUND', `${what} was not
 
 export const invalidArgument = (argument: string, message: string) =>
   apiError('INVALID_ARGUMENT', `Invalid argument "${argument}": ${message}`, { argument });
+
+/** Thrown by the data layer when a query outlives the Neo4j transaction timeout. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+  constructor() {
+    super(
+      'The query took longer than the database allows and was stopped; narrow it (focus, filters, smaller pages) and retry.',
+    );
+  }
+}
 
 /** Thrown by the data layer when Neo4j cannot be reached; shown to clients as SERVICE_UNAVAILABLE. */
 export class ServiceUnavailableError extends Error {

@@ -12,7 +12,7 @@ import { schema } from '../schema/index.js';
 import type { StaffDirectory } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './data/database.js';
-import { apiError, ServiceUnavailableError } from './errors.js';
+import { apiError, QueryTimeoutError, ServiceUnavailableError } from './errors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
 import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
@@ -82,7 +82,8 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
           .requestId;
         for (const error of errors) {
           const original = (error as { originalError?: unknown }).originalError;
-          if (original && !(original instanceof ServiceUnavailableError) && !('extensions' in (original as object))) {
+          const expected = original instanceof ServiceUnavailableError || original instanceof QueryTimeoutError;
+          if (original && !expected && !('extensions' in (original as object))) {
             logger.error({ requestId, err: original, path: (error as { path?: unknown }).path }, 'resolver error');
           }
         }
@@ -94,6 +95,9 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
         const original = (error as { originalError?: unknown }).originalError;
         if (original instanceof ServiceUnavailableError) {
           return apiError('SERVICE_UNAVAILABLE', original.message);
+        }
+        if (original instanceof QueryTimeoutError) {
+          return apiError('TIMEOUT', original.message, { limit: 'NEO4J_TX_TIMEOUT_MS' });
         }
         return defaultMask(error, message, isDev);
       },

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { hashToken, parseStaffTokens } from '../api/auth.js';
 import { Database } from '../api/data/database.js';
+import { QueryTimeoutError } from '../api/errors.js';
 import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
 import { LIMITS } from '../api/http/limits.js';
 import { createArchipelYoga } from '../api/yoga.js';
@@ -131,6 +132,24 @@ describe('request protections', () => {
     const slow = createArchipelYoga({ db, requestTimeoutMs: 1 });
     const { body } = await post({ query: '{ graph { nodes { slug } } }' }, slow);
     expect(body.errors[0].extensions).toMatchObject({ code: 'TIMEOUT', max: 1 });
+  });
+
+  it('turns a Neo4j transaction timeout into a TIMEOUT error, not an internal one', async () => {
+    const impatient = new Database(db.driver, { database: 'neo4j', txTimeoutMs: 50 });
+    // A real query that outlives its transaction timeout in Neo4j.
+    const slow = impatient.read('UNWIND range(1, 500000000) AS x RETURN count(x) AS n', {}, (r) => r.get('n'));
+    await expect(slow).rejects.toBeInstanceOf(QueryTimeoutError);
+    // Through the API, the same failure reaches the client as TIMEOUT.
+    const masked = createArchipelYoga({ db: impatient, requestTimeoutMs: 60_000 });
+    let code: string | undefined;
+    for (let i = 0; i < 5 && code !== 'TIMEOUT'; i++) {
+      const { body } = await post(
+        { query: '{ graph { nodes { slug summary } edges { type sources { quote } } } }' },
+        masked,
+      );
+      code = body.errors?.[0]?.extensions?.code;
+      expect(code === undefined || code === 'TIMEOUT').toBe(true);
+    }
   });
 
   it('rate-limits expensive reads per client with 429 and Retry-After', async () => {

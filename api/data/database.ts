@@ -12,7 +12,7 @@ import neo4j, {
   type Record as Neo4jRecord,
   type QueryResult,
 } from 'neo4j-driver';
-import { ServiceUnavailableError } from '../errors.js';
+import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
 
 export interface QueryEvent {
   cypher: string;
@@ -112,6 +112,9 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function translateDriverError(error: unknown): unknown {
   if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable)) {
     return new ServiceUnavailableError();
+  }
+  if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new QueryTimeoutError();
   }
   return error;
 }
