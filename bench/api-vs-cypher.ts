@@ -93,7 +93,9 @@ export interface QueryResult {
   title: string;
   /** same: identical answers; equivalent: equal up to order of ties or choice among equal paths. */
   sameData: 'same' | 'equivalent' | 'different' | 'refused';
-  refusal?: { message: string; latencyMs: number[] };
+  /** Measured by sequential requests, not under load (see BenchQuery.probe). */
+  probe?: boolean;
+  refusal?: { message: string; latencyMs: number[]; floorMs?: number; floorError?: string };
   graphql?: RunStats;
   cypher?: RunStats;
   /** GraphQL / Cypher: latencies (higher is slower) and throughput (lower is slower). */
@@ -140,25 +142,36 @@ async function main() {
       for (const query of queries) results.push(await checkSameData(endpoint, db, query));
       const accepted = queries.filter((q) => results.find((r) => r.key === q.key)?.sameData !== 'refused');
       log('Profiling (sequential, in-process)…');
-      const profiles = await profileQueries(neo.driver, dbOptions, accepted, {
-        runs: options.profileRuns,
-        expensiveReadsPerMinute: options.expensiveReadsPerMinute,
-      });
+      const profiles = await profileQueries(
+        neo.driver,
+        dbOptions,
+        accepted.filter((q) => !q.probe),
+        {
+          runs: options.profileRuns,
+          expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+        },
+      );
 
       for (const query of accepted) {
         const result = results.find((r) => r.key === query.key)!;
-        const { graphql, cypher } = await measurePair(endpoint, db, query, options, autocannon);
+        result.probe = query.probe;
+        const { graphql, cypher } = query.probe
+          ? await measureProbe(endpoint, db, query)
+          : await measurePair(endpoint, db, query, options, autocannon);
         result.graphql = graphql;
         result.cypher = cypher;
-        result.ratio = {
-          p50: graphql.latencyMs.p50 / cypher.latencyMs.p50,
-          p99: graphql.latencyMs.p99 / cypher.latencyMs.p99,
-          rps: graphql.rps / cypher.rps,
-        };
+        // A side without a single success has no latency to compare.
+        if (graphql.requests > graphql.errors && cypher.requests > cypher.errors) {
+          result.ratio = {
+            p50: graphql.latencyMs.p50 / cypher.latencyMs.p50,
+            p99: graphql.latencyMs.p99 / cypher.latencyMs.p99,
+            rps: graphql.rps / cypher.rps,
+          };
+        }
         log(
           `${query.key}: GraphQL p50 ${graphql.latencyMs.p50.toFixed(1)} ms, ${graphql.rps.toFixed(0)} rps | ` +
             `Cypher p50 ${cypher.latencyMs.p50.toFixed(1)} ms, ${cypher.rps.toFixed(0)} rps | ` +
-            `ratio p50 ${result.ratio.p50.toFixed(2)}, errors ${graphql.errors}/${cypher.errors}`,
+            `ratio p50 ${result.ratio?.p50.toFixed(2) ?? '–'}, errors ${graphql.errors}/${cypher.errors}`,
         );
       }
 
@@ -254,7 +267,18 @@ async function checkSameData(endpoint: string, db: Database, query: BenchQuery):
     const latencyMs = [first.ms];
     for (let i = 0; i < 4; i++) latencyMs.push((await ask()).ms);
     log(`${query.key}: refused by the API (${problem}); ${latencyMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-    return { key: query.key, title: query.title, sameData: 'refused', refusal: { message: problem, latencyMs } };
+    const refusal: NonNullable<QueryResult['refusal']> = { message: problem, latencyMs };
+    if (query.probe) {
+      // A legitimate question the API failed: how long does the floor take for the same data?
+      const started = performance.now();
+      try {
+        query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
+        refusal.floorMs = performance.now() - started;
+      } catch (error) {
+        refusal.floorError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      }
+    }
+    return { key: query.key, title: query.title, sameData: 'refused', refusal };
   }
   const graphqlData = (JSON.parse(first.text) as { data: unknown }).data;
   const floorData = query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
@@ -320,6 +344,39 @@ async function measurePair(
   }
   return {
     graphql: autocannon ? mergeSlices(slices) : summarise(g.latencies, g.errors, g.errorKinds, g.seconds),
+    cypher: summarise(c.latencies, c.errors, c.errorKinds, c.seconds),
+  };
+}
+
+const PROBE_RUNS = 3;
+
+/** A few sequential requests on each side, alternating: for questions too slow to load-test. */
+async function measureProbe(endpoint: string, db: Database, query: BenchQuery) {
+  const client = new GraphqlClient(endpoint, 1);
+  const g = emptySamples();
+  const c = emptySamples();
+  const once = async (task: () => Promise<unknown>, into: typeof g) => {
+    const started = performance.now();
+    try {
+      await task();
+      into.latencies.push(performance.now() - started);
+    } catch (error) {
+      into.errors++;
+      const kind = error instanceof Error ? error.message.slice(0, 160) : String(error);
+      into.errorKinds[kind] = (into.errorKinds[kind] ?? 0) + 1;
+    }
+    into.seconds += (performance.now() - started) / 1000;
+  };
+  try {
+    for (let run = 0; run < PROBE_RUNS; run++) {
+      await once(() => client.post(JSON.stringify(query.graphql)), g);
+      await once(async () => query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow)), c);
+    }
+  } finally {
+    client.close();
+  }
+  return {
+    graphql: summarise(g.latencies, g.errors, g.errorKinds, g.seconds),
     cypher: summarise(c.latencies, c.errors, c.errorKinds, c.seconds),
   };
 }

@@ -2,7 +2,8 @@
  * Picks the arguments of the benchmark's questions from the data itself, the same way at every
  * size, so that seed and synthetic runs ask comparable questions: the hub's hosting list, the hub's
  * page and a median page, a search word, the hub's depth-2 map view (and, when the API refuses it
- * as too large, the largest view it accepts), and a path between two little-connected entities.
+ * as too large, a seed-map-sized view and a median view), and a path between two little-connected
+ * entities.
  */
 
 import { DEFAULT_MAX_GRAPH_NODES as MAX_GRAPH_NODES } from '../api/context.js';
@@ -18,6 +19,8 @@ export interface FixtureNotes {
 }
 
 const HUB = 'framasoft';
+/** About the size of the whole seed map (framasoft's depth-2 view there has 283 entities). */
+const MAP_SIZE = 300;
 
 export async function pickFixtures(
   db: Database,
@@ -36,7 +39,7 @@ export async function pickFixtures(
     (r) => r.get('slug') as string,
   );
   const focusViews: FixtureNotes['focusViews'] = [];
-  const altFocus = await pickFocus(db, medianDegree, focusViews, log);
+  const foci = await pickFoci(db, medianDegree, focusViews, log);
   const path = await pickPath(db);
   return {
     fixtures: {
@@ -45,7 +48,8 @@ export async function pickFixtures(
       typical: typical ?? HUB,
       searchText: 'peertube',
       focus: HUB,
-      altFocus,
+      mapSizeFocus: foci?.mapSize ?? null,
+      medianFocus: foci?.median ?? null,
       activeIn: 2020,
       path: path ? { from: path.from, to: path.to } : null,
     },
@@ -54,15 +58,16 @@ export async function pickFixtures(
 }
 
 /**
- * Null when the hub's own depth-2 view fits the API's cap; otherwise the largest accepted view
- * among entities of about median degree (what a visitor clicking around meets).
+ * Foci of the map's depth-2 view when the hub's own view exceeds the API's cap: one the size of
+ * the seed map (the smallest view of at least MAP_SIZE entities) and the median view around
+ * entities of about median degree (what a visitor clicking around meets). Null when the hub fits.
  */
-async function pickFocus(
+async function pickFoci(
   db: Database,
   medianDegree: number,
   views: FixtureNotes['focusViews'],
   log: (line: string) => void,
-): Promise<string | null> {
+): Promise<{ mapSize: string; median: string } | null> {
   const sizeOf = async (slug: string) => {
     const [nodes] = await db.read(
       // {f} ∪ N(f) ∪ N(N(f)) = N({f} ∪ N(f)) ∪ {f}: one distinct count, no edges collected.
@@ -84,17 +89,17 @@ async function pickFocus(
     { d: medianDegree },
     (r) => r.get('slug') as string,
   );
-  let best: { slug: string; nodes: number } | null = null;
-  for (const slug of candidates) {
-    const nodes = await sizeOf(slug);
-    if (nodes <= MAX_GRAPH_NODES && nodes > (best?.nodes ?? 0)) best = { slug, nodes };
-  }
-  const refused = views.filter((v) => v.nodes > MAX_GRAPH_NODES).length;
+  for (const slug of candidates) await sizeOf(slug);
+  const sorted = views.slice(1).sort((a, b) => a.nodes - b.nodes);
+  const accepted = sorted.filter((v) => v.nodes <= MAX_GRAPH_NODES);
+  const mapSize = sorted.find((v) => v.nodes >= MAP_SIZE) ?? sorted.at(-1);
+  const median = sorted[Math.floor(sorted.length / 2)];
   log(
-    `Map focus: ${HUB} has ${views[0]?.nodes} entities within 2 hops; ${refused}/${views.length} views tried exceed ` +
-      `${MAX_GRAPH_NODES}; largest accepted: ${best ? `${best.slug} (${best.nodes})` : 'none'}.`,
+    `Map focus: ${HUB} has ${views[0]?.nodes} entities within 2 hops; around ${sorted.length} median-degree entities ` +
+      `the view has ${sorted[0]?.nodes}–${sorted.at(-1)?.nodes} (median ${median?.nodes}), ` +
+      `${sorted.length - accepted.length} over the ${MAX_GRAPH_NODES} cap.`,
   );
-  return best?.slug ?? null;
+  return mapSize && median ? { mapSize: mapSize.slug, median: median.slug } : null;
 }
 
 /** Two little-connected entities (a person and an event) 3 or 4 hops apart, when there are some. */

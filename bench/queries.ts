@@ -22,8 +22,10 @@ export interface Fixtures {
   searchText: string;
   /** Focus of the map's depth-2 view (the hub). */
   focus: string;
-  /** When the hub's view exceeds the API's cap: the largest depth-2 view it accepts. */
-  altFocus: string | null;
+  /** When the hub's view exceeds the API's cap: a view about the size of the seed map… */
+  mapSizeFocus: string | null;
+  /** …and the median view around median-degree entities (measured as a sequential probe). */
+  medianFocus: string | null;
   activeIn: number;
   path: { from: string; to: string } | null;
 }
@@ -39,6 +41,8 @@ export interface BenchQuery {
   canonical?: (data: unknown) => unknown;
   /** Part of the mixed load run. */
   mixed: boolean;
+  /** Too slow for a load run: measured by a few sequential requests on each side instead. */
+  probe?: boolean;
 }
 
 const TYPENAMES: Record<EntityKind, string> = {
@@ -59,16 +63,29 @@ const ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
 
 export function benchQueries(f: Fixtures): BenchQuery[] {
   const queries = [
+    noop(),
     hosting(f),
     entityPage('q2-entity-page-hub', f.hub),
     entityPage('q2b-entity-page-typical', f.typical),
   ];
   queries.push(search(f.searchText));
-  queries.push(focusedGraph('q4-graph-focus', f.focus));
-  if (f.altFocus) queries.push(focusedGraph('q4-graph-focus-fitting', f.altFocus));
+  queries.push(focusedGraph('q4-graph-focus', f.focus, { mixed: true }));
+  if (f.mapSizeFocus) queries.push(focusedGraph('q4-graph-focus-map-size', f.mapSizeFocus, { mixed: true }));
+  if (f.medianFocus) queries.push(focusedGraph('q4-graph-focus-median', f.medianFocus, { mixed: false, probe: true }));
   queries.push(yearGraph(f.activeIn));
   if (f.path) queries.push(path(f.path.from, f.path.to));
   return queries;
+}
+
+/** Calibration: the fixed cost of one GraphQL request over HTTP versus one Bolt round trip. */
+function noop(): BenchQuery {
+  return {
+    key: 'q0-noop',
+    title: '{ __typename } (calibration: no data)',
+    mixed: false,
+    graphql: { query: '{ __typename }', variables: {} },
+    floor: { cypher: 'RETURN 1 AS one', params: {}, shape: () => ({ __typename: 'Query' }) },
+  };
 }
 
 function hosting(f: Fixtures): BenchQuery {
@@ -237,11 +254,11 @@ const graphCanonical = (data: unknown) => {
   return { nodes: sortedBy(g.nodes, (n) => String(n.slug)), edges: sortedBy(g.edges, (e) => String(e.id)) };
 };
 
-function focusedGraph(key: string, focus: string): BenchQuery {
+function focusedGraph(key: string, focus: string, how: { mixed: boolean; probe?: boolean }): BenchQuery {
   return {
     key,
     title: `graph(focus: "${focus}", depth: 2)`,
-    mixed: true,
+    ...how,
     graphql: {
       query: `query Map($focus: String, $depth: Int) {
   graph(focus: $focus, depth: $depth) {

@@ -38,7 +38,7 @@ interface Report {
     focusViews: { slug: string; nodes: number }[];
     pathLength: number | null;
   };
-  queries: QueryResult[];
+  queries: (QueryResult & { refusal?: { floorMs?: number; floorError?: string } })[];
   profiles: QueryProfile[];
   mixed: (RunStats & { perQuery?: Record<string, RunStats> }) | null;
 }
@@ -114,20 +114,27 @@ function querySection(r: Report): string[] {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const q of r.queries) {
-    if (q.sameData === 'refused' || !q.graphql || !q.cypher || !q.ratio) {
+    if (q.sameData === 'refused' || !q.graphql || !q.cypher) {
       const times = q.refusal?.latencyMs ?? [];
       const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+      const floor = q.refusal?.floorMs
+        ? `${ms(q.refusal.floorMs)} ms (once)`
+        : q.refusal?.floorError
+          ? `failed too: ${q.refusal.floorError.slice(0, 60)}`
+          : '';
       lines.push(
-        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | | | | | | |`,
+        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | ${floor} | | | | | |`,
       );
       continue;
     }
     const g = q.graphql;
     const c = q.cypher;
     const errors = g.errors + c.errors ? ` (errors ${g.errors}/${c.errors})` : '';
+    const how = q.probe ? ' *(sequential, 3 runs)*' : '';
     lines.push(
-      `| \`${q.title}\` | ${q.sameData}${errors} | ${ms(g.latencyMs.p50)} ms | ${ms(g.latencyMs.p99)} ms | ${n(g.rps)} | ` +
-        `${ms(c.latencyMs.p50)} ms | ${ms(c.latencyMs.p99)} ms | ${n(c.rps)} | **${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |`,
+      `| \`${q.title}\`${how} | ${q.sameData}${errors} | ${ms(g.latencyMs.p50)} ms | ${ms(g.latencyMs.p99)} ms | ${n(g.rps)} | ` +
+        `${ms(c.latencyMs.p50)} ms | ${ms(c.latencyMs.p99)} ms | ${n(c.rps)} | ` +
+        (q.ratio ? `**${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |` : '– | – | – |'),
     );
   }
   lines.push(
