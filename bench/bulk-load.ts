@@ -7,7 +7,7 @@
  * One batch is in flight while the next one is generated, so Node and the JVM work in parallel.
  * The data directory (default `.data/bench-<N>-<M>`) keeps the graph for `bench:api`.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
@@ -74,6 +74,7 @@ async function main() {
     await ensureSchema(neo.db);
     // Other work on this 2-core machine changes the rate: record how busy it was.
     const loadBefore = os.loadavg()[0]!;
+    const loadStarted = new Date();
     const data = generateSynthetic(options);
     console.error(`Loading ${options.entities} entities and ${options.relations} relations (seed ${options.seed})…`);
     const entityRate = await loadEntities(neo.db, data.entities, options.batchSize);
@@ -90,6 +91,15 @@ async function main() {
       relationSeconds: round(relationRate.seconds),
       loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
     };
+    const gcPauses = options.uri ? null : gcPausesOf(dataDir, loadStarted);
+    writeLoadRecord(dataDir, {
+      dataDir,
+      entities: stats.entities,
+      relations: stats.relations,
+      load,
+      gcPauses,
+      degrees: stats,
+    });
     if (!options.uri) {
       writeMarker(dataDir, {
         kind: 'synthetic',
@@ -109,6 +119,28 @@ async function main() {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Stop-the-world pauses Neo4j logged since `since` (its VmPauseMonitor writes them to debug.log):
+ * the embedded JVM has a 1 GB heap, and big transactions make it collect.
+ */
+function gcPausesOf(dataDir: string, since: Date) {
+  const log = path.resolve(REPO_ROOT, dataDir, 'logs', 'debug.log');
+  if (!existsSync(log)) return null;
+  const pauses = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('stop-the-world') && new Date(line.slice(0, 23).replace(' ', 'T')) >= since)
+    .map((line) => Number(/pauseTime=(\d+)/.exec(line)?.[1] ?? 0));
+  return { count: pauses.length, totalMs: pauses.reduce((a, b) => a + b, 0), maxMs: Math.max(0, ...pauses) };
+}
+
+/** One file per load in bench/results (git-ignored), rendered into RESULTS.md by `bench:report`. */
+function writeLoadRecord(dataDir: string, record: Record<string, unknown>) {
+  const dir = path.join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `load-${path.basename(dataDir)}.json`);
+  writeFileSync(file, `${JSON.stringify({ ...record, loadedAt: new Date().toISOString() }, null, 2)}\n`);
+}
 
 function deleteBenchDir(dataDir: string) {
   const absolute = path.resolve(REPO_ROOT, dataDir);

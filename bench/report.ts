@@ -51,7 +51,7 @@ function loadReports(): Report[] {
   const dir = path.join(BENCH_DIR, 'results');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && !f.startsWith('load-'))
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Report)
     .sort((a, b) => a.dataset.entities - b.dataset.entities);
 }
@@ -69,33 +69,56 @@ function machineSection(reports: Report[]): string[] {
   ];
 }
 
-function loadSection(reports: Report[]): string[] {
-  const loads = reports.filter((r) => r.dataset.marker?.load);
+interface LoadRecord {
+  dataDir: string;
+  entities: number;
+  relations: number;
+  loadedAt: string;
+  load: Record<string, number> & { loadAverage?: { before: number; after: number } };
+  gcPauses: { count: number; totalMs: number; maxMs: number } | null;
+  degrees: Record<string, unknown>;
+}
+
+function loadRecords(): LoadRecord[] {
+  const dir = path.join(BENCH_DIR, 'results');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.startsWith('load-') && f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as LoadRecord)
+    .sort((a, b) => a.relations - b.relations || a.loadedAt.localeCompare(b.loadedAt));
+}
+
+function loadSection(): string[] {
+  const loads = loadRecords();
   if (loads.length === 0) return [];
   const lines = [
     '### Bulk load (`bench:load`)',
     '',
-    '| dataset | entities | relations | entities/s | relations/s | relations time | batch | page cache |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| data directory | entities | relations | entities/s | relations/s | total | batch | page cache | load avg. before → after | JVM GC pauses |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of loads) {
-    const l = r.dataset.marker!.load as Record<string, number>;
+    const l = r.load;
+    const total = (l.entitySeconds ?? 0) + (l.relationSeconds ?? 0);
+    const gc = r.gcPauses
+      ? `${r.gcPauses.count}, ${(r.gcPauses.totalMs / 1000).toFixed(1)} s (max ${r.gcPauses.maxMs} ms)`
+      : '–';
     lines.push(
-      `| ${r.label} | ${n(r.dataset.entities)} | ${n(r.dataset.relations)} | ${n(l.entitiesPerSecond ?? 0)} | ` +
-        `${n(l.relationsPerSecond ?? 0)} | ${l.relationSeconds} s | ${n(l.batchSize ?? 0)} | ${l.pageCacheMb} MB |`,
+      `| ${r.dataDir} | ${n(r.entities)} | ${n(r.relations)} | ${n(l.entitiesPerSecond ?? 0)} | ${n(l.relationsPerSecond ?? 0)} | ` +
+        `${Math.round(total)} s | ${n(l.batchSize ?? 0)} | ${l.pageCacheMb} MB | ` +
+        `${l.loadAverage ? `${l.loadAverage.before} → ${l.loadAverage.after}` : '–'} | ${gc} |`,
     );
   }
-  const degrees = loads.map((r) => ({
-    label: r.label,
-    d: r.dataset.marker!.degrees as Record<string, unknown> | undefined,
-  }));
   lines.push('', 'Degrees of the synthetic graphs (relations per entity):', '');
-  for (const { label, d } of degrees) {
-    if (!d) continue;
+  const seen = new Set<number>();
+  for (const r of loads) {
+    if (seen.has(r.relations)) continue;
+    seen.add(r.relations);
+    const d = r.degrees;
     const p = d.percentiles as Record<string, number>;
     lines.push(
-      `- ${label}: p50 ${p.p50}, p90 ${p.p90}, p99 ${p.p99}, p99.9 ${p.p999}, max ${(d.maxDegree as { degree: number }).degree} ` +
-        `(framasoft); framasoft hosts PeerTube for ${d.peertubeHostedByFramasoft}.`,
+      `- ${n(r.entities)} / ${n(r.relations)}: p50 ${p.p50}, p90 ${p.p90}, p99 ${p.p99}, p99.9 ${p.p999}, ` +
+        `max ${(d.maxDegree as { degree: number }).degree} (framasoft); framasoft hosts PeerTube for ${d.peertubeHostedByFramasoft}.`,
     );
   }
   return [...lines, ''];
@@ -215,7 +238,7 @@ export function renderGenerated(reports: Report[]): string {
   if (reports.length === 0) return 'No results yet: run `npm run bench:api`.';
   return [
     ...machineSection(reports),
-    ...loadSection(reports),
+    ...loadSection(),
     ...reports.flatMap(querySection),
     ...mixedSection(reports),
     ...growthSection(reports),
