@@ -37,7 +37,7 @@ export interface ChangeTarget {
   id: string;
 }
 
-/** Indexes of the history; the loader runs them with the rest of the schema. */
+/** Indexes of the history; part of `SCHEMA_STATEMENTS` (schema-setup.ts). */
 export const HISTORY_SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.targetKind, c.targetId)',

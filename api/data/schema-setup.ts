@@ -4,6 +4,7 @@
  */
 import { RELATION_TYPE_NAMES } from '../model/vocabulary.js';
 import type { Database } from './database.js';
+import { HISTORY_SCHEMA_STATEMENTS } from './history.js';
 
 export const FULLTEXT_INDEX = 'entity_text';
 
@@ -19,6 +20,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
       `CREATE CONSTRAINT relation_id_${type.toLowerCase()} IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
   ),
   'CREATE INDEX hosting_software IF NOT EXISTS FOR ()-[r:HOSTING]-() ON (r.software)',
+  ...HISTORY_SCHEMA_STATEMENTS,
 ];
 
 export async function ensureSchema(db: Database): Promise<void> {

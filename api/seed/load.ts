@@ -13,7 +13,7 @@
  */
 
 import type { Database, Tx } from '../data/database.js';
-import { changeFromRecord, HISTORY_SCHEMA_STATEMENTS, replaceHistory } from '../data/history.js';
+import { changeFromRecord, replaceHistory } from '../data/history.js';
 import { entityProperties, relationProperties } from '../data/mapping.js';
 import { ensureSchema } from '../data/schema-setup.js';
 import type { ChangeRecord } from '../model/seed-format.js';
@@ -43,7 +43,6 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
   await ensureSchema(db);
-  for (const statement of HISTORY_SCHEMA_STATEMENTS) await db.write(statement, {}, () => null);
   const batchSize = options.batchSize ?? 500;
   const total = dataset.entities.length + dataset.relations.length;
   let done = 0;
