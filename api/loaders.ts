@@ -8,9 +8,10 @@ import DataLoader from 'dataloader';
 import type { Direction } from './data/cypher-fragments.js';
 import type { Database } from './data/database.js';
 import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
+import type { StoredEntity } from './data/mapping.js';
 import { type RelationKey, relationsByKeys, relationsOfEntities } from './data/relations.js';
 import { notFound } from './errors.js';
-import type { EntityModel, Page, RelationModel } from './model/models.js';
+import type { ListNeeds, Page, PartialEntity, RelationModel } from './model/models.js';
 import type { RelationType } from './model/vocabulary.js';
 
 export interface RelationsKey {
@@ -20,6 +21,7 @@ export interface RelationsKey {
   activeIn: number | null;
   offset: number;
   limit: number;
+  needs: ListNeeds;
 }
 
 export interface NeighboursKey {
@@ -27,6 +29,7 @@ export interface NeighboursKey {
   types: readonly RelationType[] | null;
   offset: number;
   limit: number;
+  withTotal: boolean;
 }
 
 /**
@@ -66,14 +69,14 @@ function groupedBySlug<K extends { slug: string }, V>(
 
 export function createLoaders(db: Database) {
   return {
-    /** Entity by slug; a missing slug yields a NOT_FOUND error in its slot. */
-    entity: new DataLoader<string, EntityModel>(async (slugs) =>
+    /** Whole entity by slug; a missing slug yields a NOT_FOUND error in its slot. */
+    entity: new DataLoader<string, StoredEntity>(async (slugs) =>
       (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
     ),
     relationsOf: groupedBySlug<RelationsKey, Page<RelationModel>>((slugs, args) =>
       relationsOfEntities(db, slugs, args),
     ),
-    neighboursOf: groupedBySlug<NeighboursKey, Page<EntityModel>>((slugs, args) =>
+    neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>((slugs, args) =>
       neighboursOfEntities(db, slugs, args),
     ),
     relation: new DataLoader<RelationKey, RelationModel | null, string>((keys) => relationsByKeys(db, keys), {

@@ -52,14 +52,14 @@ export function paging(args: { first?: number | null; after?: string | null }): 
   return { offset, limit: first };
 }
 
-/** A page from the data layer → a Relay connection with totalCount. */
+/** A page from the data layer → a Relay connection with totalCount (when it was counted). */
 export function toConnection<T>(page: Page<T>) {
   const edges = page.items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
   return {
     edges,
     totalCount: page.totalCount,
     pageInfo: {
-      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasNextPage: page.hasNextPage,
       hasPreviousPage: page.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -17,7 +17,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
     ID: { Input: string; Output: string };
   };
-  Connection: { totalCount: number };
+  // null when the client did not select totalCount: the list was then not counted.
+  Connection: { totalCount: number | null };
   AuthScopes: { public: boolean; editor: boolean; admin: boolean };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

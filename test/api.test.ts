@@ -259,3 +259,86 @@ describe('batching: one Cypher round trip per level', () => {
     expect(api.lastRoundTrips).toBe(3);
   });
 });
+
+describe('lists read only what the client selects', () => {
+  const relationsOfFramasoft = (selection: string, after?: string) =>
+    api.request(
+      `query($after: String) { entity(slug: "framasoft") { relations(first: 30, after: $after) { ${selection} } } }`,
+      {
+        after,
+      },
+    );
+
+  it('pages the same with and without totalCount; only a selected totalCount counts the whole list', async () => {
+    const counted = await relationsOfFramasoft('totalCount');
+    const total = counted.data!.entity.relations.totalCount;
+    expect(total).toBeGreaterThan(100);
+    expect(api.lastStatements.at(-1)).toMatch(/size\(rels\)/);
+
+    const slugs: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { data, errors } = await relationsOfFramasoft(
+        'edges { node { relationId } } pageInfo { hasNextPage endCursor }',
+        after,
+      );
+      expect(errors).toBeUndefined();
+      expect(api.lastStatements.at(-1)).toMatch(/LIMIT toInteger/);
+      const page = data!.entity.relations;
+      slugs.push(...page.edges.map((e: any) => e.node.relationId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(slugs.length).toBe(total);
+    expect(new Set(slugs).size).toBe(total);
+  });
+
+  it('follows fragments and @include to decide what to read', async () => {
+    const query = `query($withTotal: Boolean!, $withSources: Boolean!) {
+      relations(types: [HOSTING], from: "framasoft") { count: totalCount @include(if: $withTotal) ...Page }
+    }
+    fragment Page on RelationConnection { edges { node { ... on Relation { sources @include(if: $withSources) { quote } } } } }`;
+    const plain = await api.request(query, { withTotal: false, withSources: false });
+    expect(plain.errors).toBeUndefined();
+    expect(api.lastStatements[0]).not.toMatch(/sourceQuotes|size\(/);
+    const full = await api.request(query, { withTotal: true, withSources: true });
+    expect(full.errors).toBeUndefined();
+    expect(api.lastStatements[0]).toMatch(/sourceQuotes/);
+    expect(api.lastStatements[0]).toMatch(/size\(rels\)/);
+    expect(api.lastRoundTrips).toBe(1);
+    expect(full.data!.relations.count).toBe(full.data!.relations.edges.length);
+    for (const edge of full.data!.relations.edges) expect(edge.node.sources.length).toBeGreaterThan(0);
+  });
+
+  it('loads what a list did not fetch of its entities in one batched round trip', async () => {
+    const { data, errors } = await api.request(`{
+      relations(types: [MEMBERSHIP], first: 50) {
+        edges { node { to { slug name summary aliases ... on Organisation { location } } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    // The list, then one load of every end whose summary, aliases or location were asked for.
+    expect(api.lastRoundTrips).toBe(2);
+    const picasoft = data!.relations.edges.map((e: any) => e.node.to).find((to: any) => to.slug !== 'framasoft');
+    const direct = await api.request(
+      `{ entity(slug: "${picasoft.slug}") { slug name summary aliases ... on Organisation { location } } }`,
+    );
+    expect(picasoft).toEqual(direct.data!.entity);
+  });
+
+  it('reads the sources of relations fetched without them when asked (the map view)', async () => {
+    const { data, errors } = await api.request(`{
+      graph(focus: "picasoft", depth: 1) { edges { id sources { section quote } } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(api.lastRoundTrips).toBe(2);
+    const edges = data!.graph.edges;
+    expect(edges.length).toBeGreaterThan(3);
+    const one = await api.request(
+      `query($id: ID!) { node(id: $id) { ... on Relation { sources { section quote } } } }`,
+      { id: edges[0].id },
+    );
+    expect(edges[0].sources).toEqual(one.data!.node.sources);
+    for (const edge of edges) expect(edge.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -36,3 +36,17 @@ export function boundedInt(value: number, min: number, max: number): number {
 
 /** Stable order of relations in every list. */
 export const RELATION_ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
+
+/**
+ * The paging pieces of a list query over `$offset` and `$limit`. `limit` goes after the list's
+ * ORDER BY: without a total to count, Neo4j keeps the top rows instead of sorting everything.
+ * `total` and `page` build the two columns `pageOf` (pages.ts) reads; the page has one extra
+ * item when there is a next page.
+ */
+export function pageColumns(withTotal: boolean) {
+  return {
+    limit: withTotal ? '' : 'LIMIT toInteger($offset + $limit + 1)',
+    total: (list: string) => (withTotal ? `size(${list})` : 'null'),
+    page: (list: string) => `${list}[$offset..$offset + $limit + 1]`,
+  };
+}

@@ -38,14 +38,20 @@ export class Database {
     return new Database(this.driver, this.options, [...this.observers, observer]);
   }
 
-  /** Runs one read query in a managed (retried) transaction and maps each record. */
+  /**
+   * Runs one read query and maps each record. A read is one statement: it runs as an auto-commit
+   * transaction (one network round trip, where a managed transaction adds a COMMIT exchange that
+   * costs as much again), and only if that fails with a retriable error does it run again in a
+   * managed transaction, which retries with back-off. Reads are idempotent, so running one twice
+   * is safe.
+   */
   read<T>(cypher: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T): Promise<T[]> {
-    return this.run('READ', (tx) => tx.run(cypher, params), cypher).then((result) => result.records.map(map));
+    return this.run('READ', cypher, params).then((result) => result.records.map(map));
   }
 
   /** Runs one write query in its own transaction. */
   write<T>(cypher: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T): Promise<T[]> {
-    return this.run('WRITE', (tx) => tx.run(cypher, params), cypher).then((result) => result.records.map(map));
+    return this.run('WRITE', cypher, params).then((result) => result.records.map(map));
   }
 
   /**
@@ -66,7 +72,7 @@ export class Database {
     }
   }
 
-  private async run(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<QueryResult>, cypher: string) {
+  private async run(mode: 'READ' | 'WRITE', cypher: string, params: Record<string, unknown>) {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -74,7 +80,14 @@ export class Database {
     const started = performance.now();
     try {
       const config = { timeout: this.options.txTimeoutMs };
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const work = (tx: ManagedTransaction) => tx.run(cypher, params);
+      if (mode === 'WRITE') return await session.executeWrite(work, config);
+      try {
+        return await session.run(cypher, params, config);
+      } catch (error) {
+        if (!isRetriable(error)) throw error;
+      }
+      return await session.executeRead(work, config);
     } catch (error) {
       throw translateDriverError(error);
     } finally {
@@ -108,9 +121,13 @@ export class Tx {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** What a managed transaction would retry: connection loss and transient database errors. */
+const isRetriable = (error: unknown) =>
+  error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable);
+
 /** Connection failures become a typed, client-safe error; everything else stays internal. */
 export function translateDriverError(error: unknown): unknown {
-  if (error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable)) {
+  if (isRetriable(error)) {
     return new ServiceUnavailableError();
   }
   if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {

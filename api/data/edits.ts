@@ -490,6 +490,9 @@ const locatedEntity = (props: Record<string, unknown>): Located<StoredEntity> =>
   origin: originOf(props),
 });
 
+/** What edits read of a relation: all of it, with where it lives in the seed files. */
+const LOCATED_RELATION = (r: string) => RELATION_PROJECTION(r, { sources: true, origin: true });
+
 const locatedRelation = (rel: { props: Record<string, unknown> }): Located<StoredRelation> => ({
   value: relationFromValue(rel),
   origin: originOf(rel.props),
@@ -548,7 +551,7 @@ async function lockedRelation(tx: Tx, id: string): Promise<Located<StoredRelatio
   const [relation] = await tx.run(
     `${RELATION_WITH_ID}
      SET r._lock = true REMOVE r._lock
-     RETURN ${RELATION_PROJECTION('r')} AS rel`,
+     RETURN ${LOCATED_RELATION('r')} AS rel`,
     { id },
     (r) => locatedRelation(r.get('rel')),
   );
@@ -559,7 +562,7 @@ async function lockedRelation(tx: Tx, id: string): Promise<Located<StoredRelatio
 async function relationsOfEntity(tx: Tx, slug: string): Promise<Located<StoredRelation>[]> {
   return tx.run(
     `MATCH (:Entity {slug: $slug})-[r]-(:Entity)
-     RETURN ${RELATION_PROJECTION('r')} AS rel ORDER BY type(r), r.id`,
+     RETURN ${LOCATED_RELATION('r')} AS rel ORDER BY type(r), r.id`,
     { slug },
     (r) => locatedRelation(r.get('rel')),
   );
@@ -568,7 +571,7 @@ async function relationsOfEntity(tx: Tx, slug: string): Promise<Located<StoredRe
 async function hostingRelationsOfSoftware(tx: Tx, slug: string): Promise<Located<StoredRelation>[]> {
   return tx.run(
     `MATCH (:Entity)-[r:HOSTING {software: $slug}]->(:Entity)
-     RETURN ${RELATION_PROJECTION('r')} AS rel ORDER BY r.id`,
+     RETURN ${LOCATED_RELATION('r')} AS rel ORDER BY r.id`,
     { slug },
     (r) => locatedRelation(r.get('rel')),
   );
@@ -608,7 +611,7 @@ async function insertRelation(
        AND ($software IS NULL OR EXISTS { MATCH (s:Entity {slug: $software}) WHERE s.kind = 'PROJECT' })
      CREATE (a)-[r${relationTypePattern([relation.type])}]->(b)
      SET r = $props
-     RETURN ${RELATION_PROJECTION('r')} AS rel`,
+     RETURN ${LOCATED_RELATION('r')} AS rel`,
     {
       from: relation.from,
       to: relation.to,
@@ -633,7 +636,7 @@ async function replaceRelations(
       `UNWIND $rows AS row
        MATCH (:Entity)-[r${relationTypePattern([type])} {id: row.id}]->(:Entity)
        SET r = row.props
-       RETURN ${RELATION_PROJECTION('r')} AS rel`,
+       RETURN ${LOCATED_RELATION('r')} AS rel`,
       { rows: group.map((r) => ({ id: r.value.id, props: relationProperties(asRelation(r.value), r.origin) })) },
       (r) => locatedRelation(r.get('rel')),
     );
@@ -662,7 +665,7 @@ async function moveRelations(
        MATCH (b:Entity {slug: row.to})
        CREATE (a)-[r${pattern}]->(b)
        SET r = row.props
-       RETURN ${RELATION_PROJECTION('r')} AS rel, a.kind AS fromKind, b.kind AS toKind`,
+       RETURN ${LOCATED_RELATION('r')} AS rel, a.kind AS fromKind, b.kind AS toKind`,
       {
         rows: group.map((r) => ({
           id: r.value.id,

@@ -1,18 +1,27 @@
 /**
  * Entity queries. Batch functions take many keys and answer in key order, for DataLoaders.
  */
-import type { EntityModel, Page } from '../model/models.js';
+import type { Page, PartialEntity } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
-import { relationTypePattern } from './cypher-fragments.js';
+import { pageColumns, relationTypePattern } from './cypher-fragments.js';
 import type { Database } from './database.js';
-import { entityFromProps, nameKey } from './mapping.js';
-import { pageOf, pagesInKeyOrder } from './pages.js';
+import {
+  ENTITY_PROJECTION,
+  ENTITY_STUB_PROJECTION,
+  entityFromProps,
+  nameKey,
+  partialEntityFromProps,
+  type StoredEntity,
+} from './mapping.js';
+import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
 import { FULLTEXT_INDEX } from './schema-setup.js';
 
 /** Entities by slug, in key order; `null` where no entity has that slug. */
-export async function entitiesBySlugs(db: Database, slugs: readonly string[]): Promise<(EntityModel | null)[]> {
-  const rows = await db.read('MATCH (e:Entity) WHERE e.slug IN $slugs RETURN properties(e) AS props', { slugs }, (r) =>
-    entityFromProps(r.get('props')),
+export async function entitiesBySlugs(db: Database, slugs: readonly string[]): Promise<(StoredEntity | null)[]> {
+  const rows = await db.read(
+    `MATCH (e:Entity) WHERE e.slug IN $slugs RETURN ${ENTITY_PROJECTION('e')} AS props`,
+    { slugs },
+    (r) => entityFromProps(r.get('props')),
   );
   const bySlug = new Map(rows.map((e) => [e.slug, e]));
   return slugs.map((slug) => bySlug.get(slug) ?? null);
@@ -23,6 +32,7 @@ export interface SearchOptions {
   kinds: readonly EntityKind[] | null;
   offset: number;
   limit: number;
+  withTotal: boolean;
 }
 
 /**
@@ -30,11 +40,12 @@ export interface SearchOptions {
  * ("cemea" finds "CÉMÉA"), prefix-matching each word for type-ahead. Exact name or alias
  * matches rank first, then names starting with the text, then by relevance.
  */
-export async function searchEntities(db: Database, options: SearchOptions): Promise<Page<EntityModel>> {
+export async function searchEntities(db: Database, options: SearchOptions): Promise<Page<PartialEntity>> {
   const words = searchWords(options.text);
-  if (words.length === 0) return { items: [], totalCount: 0, offset: options.offset };
+  if (words.length === 0) return emptyPage(options.offset);
   // Words are [a-z0-9]+ only, so they cannot carry Lucene syntax.
   const lucene = words.map((w) => `(${w} OR ${w}*)`).join(' AND ');
+  const paging = pageColumns(options.withTotal);
   const [page] = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
      WHERE $kinds IS NULL OR node.kind IN $kinds
@@ -42,9 +53,9 @@ export async function searchEntities(db: Database, options: SearchOptions): Prom
           CASE WHEN node.nameKey = $key OR $key IN node.aliasKeys THEN 0
                WHEN node.nameKey STARTS WITH $key THEN 1
                ELSE 2 END AS rank
-     ORDER BY rank, score DESC, node.name
-     WITH collect(properties(node)) AS found
-     RETURN size(found) AS total, found[$offset..$offset + $limit] AS page`,
+     ORDER BY rank, score DESC, node.name ${paging.limit}
+     WITH collect(${ENTITY_STUB_PROJECTION('node')}) AS found
+     RETURN ${paging.total('found')} AS total, ${paging.page('found')} AS page`,
     {
       index: FULLTEXT_INDEX,
       lucene,
@@ -53,9 +64,9 @@ export async function searchEntities(db: Database, options: SearchOptions): Prom
       offset: options.offset,
       limit: options.limit,
     },
-    pageOf<EntityModel>(options.offset, entityFromProps),
+    pageOf(options.offset, options.limit, partialEntityFromProps),
   );
-  return page ?? { items: [], totalCount: 0, offset: options.offset };
+  return page ?? emptyPage(options.offset);
 }
 
 /** Lowercase ASCII words of a search text, accents stripped. */
@@ -67,6 +78,7 @@ export interface NeighbourOptions {
   types: readonly RelationType[] | null;
   offset: number;
   limit: number;
+  withTotal: boolean;
 }
 
 /** Distinct neighbours of each entity (by name), one page per slug, in one round trip. */
@@ -74,18 +86,22 @@ export async function neighboursOfEntities(
   db: Database,
   slugs: readonly string[],
   options: NeighbourOptions,
-): Promise<Page<EntityModel>[]> {
+): Promise<Page<PartialEntity>[]> {
+  const paging = pageColumns(options.withTotal);
   const rows = await db.read(
     `UNWIND $slugs AS slug
      OPTIONAL MATCH (e:Entity {slug: slug})
      WITH slug, COLLECT {
        MATCH (e)-[r${relationTypePattern(options.types)}]-(o:Entity)
-       WITH DISTINCT o ORDER BY o.name, o.slug
-       RETURN properties(o)
+       WITH DISTINCT o ORDER BY o.name, o.slug ${paging.limit}
+       RETURN ${ENTITY_STUB_PROJECTION('o')}
      } AS found
-     RETURN slug, size(found) AS total, found[$offset..$offset + $limit] AS page`,
+     RETURN slug, ${paging.total('found')} AS total, ${paging.page('found')} AS page`,
     { slugs, offset: options.offset, limit: options.limit },
-    (r) => ({ slug: r.get('slug') as string, page: pageOf<EntityModel>(options.offset, entityFromProps)(r) }),
+    (r) => ({
+      slug: r.get('slug') as string,
+      page: pageOf(options.offset, options.limit, partialEntityFromProps)(r),
+    }),
   );
   return pagesInKeyOrder(slugs, rows, options.offset);
 }

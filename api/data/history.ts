@@ -8,7 +8,9 @@
  */
 import type { Page } from '../model/models.js';
 import type { CHANGE_ACTIONS, CHANGE_TARGETS, ChangeRecord } from '../model/seed-format.js';
+import { pageColumns } from './cypher-fragments.js';
 import type { Database, Tx } from './database.js';
+import { emptyPage, pageOf } from './pages.js';
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 export type ChangeTargetKind = (typeof CHANGE_TARGETS)[number];
@@ -73,19 +75,17 @@ export async function historyOf(
   target: ChangeTarget,
   paging: { offset: number; limit: number },
 ): Promise<Page<ChangeModel>> {
+  // A change history is short: always counted.
+  const columns = pageColumns(true);
   const [page] = await db.read(
     `MATCH (c:Change {targetKind: $kind, targetId: $id})
      WITH c ORDER BY ${NEWEST_FIRST}
      WITH collect(properties(c)) AS changes
-     RETURN size(changes) AS total, changes[$offset..$offset + $limit] AS page`,
+     RETURN ${columns.total('changes')} AS total, ${columns.page('changes')} AS page`,
     { kind: target.kind, id: target.id, offset: paging.offset, limit: paging.limit },
-    (r) => ({
-      totalCount: Number(r.get('total')),
-      items: (r.get('page') as Record<string, unknown>[]).map(changeFromProps),
-      offset: paging.offset,
-    }),
+    pageOf(paging.offset, paging.limit, changeFromProps),
   );
-  return page ?? { items: [], totalCount: 0, offset: paging.offset };
+  return page ?? emptyPage(paging.offset);
 }
 
 /** The latest change of a target, read inside a mutation's transaction. */

@@ -2,8 +2,7 @@
  * Conversions between models and Neo4j properties, in one place so that the loader, the
  * repositories and the exporter agree on how an entity or a relation is stored.
  */
-import type { Node, Relationship } from 'neo4j-driver';
-import type { EntityModel, RelationModel } from '../model/models.js';
+import type { EntityModel, PartialEntity, RelationModel } from '../model/models.js';
 import { deriveRelationId, type Entity, type Relation } from '../model/seed-format.js';
 import { type EntityKind, type RelationType, slugify } from '../model/vocabulary.js';
 import { toNative } from './database.js';
@@ -108,13 +107,8 @@ export function entityFromProps(raw: Props): StoredEntity {
   };
 }
 
-export function entityFromNode(node: Node): StoredEntity {
-  return entityFromProps(node.properties);
-}
-
 export function relationFromProps(raw: Props, type: string, from: string, to: string): StoredRelation {
   const p = toNative(raw) as Props;
-  const sections = (p.sourceSections as string[] | null) ?? [];
   const quotes = (p.sourceQuotes as string[] | null) ?? [];
   return {
     id: String(p.id),
@@ -129,30 +123,95 @@ export function relationFromProps(raw: Props, type: string, from: string, to: st
     amount: typeof p.amount === 'number' ? p.amount : null,
     currency: str(p.currency),
     description: str(p.description),
-    sources: sections.map((section, i) => ({ section, quote: quotes[i] ?? '' })),
+    sources:
+      'sourceSections' in p
+        ? ((p.sourceSections as string[] | null) ?? []).map((section, i) => ({ section, quote: quotes[i] ?? '' }))
+        : null,
     version: versionOf(p.version),
     internalNotes: str(p.internalNotes),
   };
 }
 
-/** Cypher projection that returns a relationship with its ends; pair with `relationFromRecordValue`. */
-export const RELATION_PROJECTION = (r: string) =>
-  `{ props: properties(${r}), type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug }`;
+/**
+ * What queries return of a node or relationship: the model's fields, never the storage-only
+ * ones (search keys, years, origin), which would only be decoded to be dropped.
+ */
+const ENTITY_PROPERTIES = [
+  'slug',
+  'name',
+  'kind',
+  'aliases',
+  'summary',
+  'url',
+  'category',
+  'location',
+  'date',
+  'place',
+  'format',
+  'version',
+  'internalNotes',
+] as const satisfies readonly (keyof StoredEntity)[];
+/** The fields the map draws (viz/src/queries.ts), for views of thousands of entities. */
+const MAP_ENTITY_PROPERTIES = [
+  'slug',
+  'name',
+  'kind',
+  'category',
+  'location',
+  'date',
+  'place',
+  'format',
+] as const satisfies readonly (keyof EntityModel)[];
+const RELATION_PROPERTIES = [
+  'id',
+  'role',
+  'software',
+  'resource',
+  'since',
+  'until',
+  'amount',
+  'currency',
+  'description',
+  'version',
+  'internalNotes',
+] as const;
 
-/** Like RELATION_PROJECTION, with both end entities: for lists whose ends will be read. */
-export const RELATION_WITH_ENDS_PROJECTION = (r: string) =>
-  `{ props: properties(${r}), type: type(${r}), from: startNode(${r}).slug, to: endNode(${r}).slug,
-     fromNode: properties(startNode(${r})), toNode: properties(endNode(${r})) }`;
+const projection = (n: string, keys: readonly string[]) => `${n} {${keys.map((k) => `.${k}`).join(', ')}}`;
 
-export function relationFromValue(value: unknown): StoredRelation {
-  const v = value as { props: Props; type: string; from: string; to: string; fromNode?: Props; toNode?: Props };
-  const relation = relationFromProps(v.props, v.type, v.from, v.to);
-  if (v.fromNode && v.toNode) relation.ends = { from: entityFromProps(v.fromNode), to: entityFromProps(v.toNode) };
-  return relation;
+/** Cypher map of a whole entity node `n`; pair with `entityFromProps`. */
+export const ENTITY_PROJECTION = (n: string) => projection(n, ENTITY_PROPERTIES);
+/** Cypher map of what the map draws of `n`; pair with `partialEntityFromProps`. */
+export const MAP_ENTITY_PROJECTION = (n: string) => projection(n, MAP_ENTITY_PROPERTIES);
+/** Cypher map of the slug, name and kind of any node expression; pair with `partialEntityFromProps`. */
+export const ENTITY_STUB_PROJECTION = (n: string) => `{slug: ${n}.slug, name: ${n}.name, kind: ${n}.kind}`;
+
+/**
+ * Cypher map of a relationship with the slug, name and kind of both ends; pair with
+ * `relationFromValue`. Without `sources` the quotes stay in the database until asked for; with
+ * `origin`, the seed file and position the staff editor keeps a relation in.
+ */
+export const RELATION_PROJECTION = (r: string, options: { sources: boolean; origin?: boolean } = { sources: true }) => {
+  const keys = [
+    ...RELATION_PROPERTIES,
+    ...(options.sources ? ['sourceSections', 'sourceQuotes'] : []),
+    ...(options.origin ? ['originFile', 'originPosition'] : []),
+  ];
+  return `{ props: ${projection(r, keys)}, type: type(${r}),
+     from: ${ENTITY_STUB_PROJECTION(`startNode(${r})`)}, to: ${ENTITY_STUB_PROJECTION(`endNode(${r})`)} }`;
+};
+
+/** The fields of an entity a query fetched (see `PartialEntity`). */
+export function partialEntityFromProps(raw: Props): PartialEntity {
+  const whole = entityFromProps(raw);
+  const fetched = Object.fromEntries(Object.keys(raw).map((key) => [key, whole[key as keyof StoredEntity]]));
+  return { ...fetched, slug: String(raw.slug), name: String(raw.name), kind: raw.kind as EntityKind, partial: true };
 }
 
-export function relationFromRelationship(rel: Relationship, from: string, to: string): StoredRelation {
-  return relationFromProps(rel.properties, rel.type, from, to);
+export function relationFromValue(value: unknown): StoredRelation {
+  const v = value as { props: Props; type: string; from: Props; to: Props };
+  const from = partialEntityFromProps(v.from);
+  const to = partialEntityFromProps(v.to);
+  return { ...relationFromProps(v.props, v.type, from.slug, to.slug), ends: { from, to } };
 }
 
 /**

@@ -1,5 +1,7 @@
 /**
- * Turning `RETURN total, page` records into pages, shared by every paginated query.
+ * Turning `RETURN total, page` records into pages, shared by every paginated query. The queries
+ * build those two columns with `pageColumns` (cypher-fragments.ts): `page` holds one item more
+ * than asked for when a next page exists, and `total` is null when it was not counted.
  */
 import type { Page } from '../model/models.js';
 
@@ -7,14 +9,22 @@ interface RecordLike {
   get(key: string): unknown;
 }
 
-/** A record with `total` and a `page` list → a Page, each item converted by `item`. */
+/** The page of a list that has no items at `offset`. */
+export const emptyPage = <T>(offset: number): Page<T> => ({ items: [], totalCount: 0, hasNextPage: false, offset });
+
+/** A record with `total` and a `page` list → a Page of at most `limit` items, each converted by `item`. */
 export const pageOf =
-  <T>(offset: number, item: (value: never) => T) =>
-  (record: RecordLike): Page<T> => ({
-    totalCount: Number(record.get('total')),
-    items: (record.get('page') as never[]).map(item),
-    offset,
-  });
+  <T>(offset: number, limit: number, item: (value: never) => T) =>
+  (record: RecordLike): Page<T> => {
+    const page = record.get('page') as never[];
+    const total = record.get('total');
+    return {
+      items: page.slice(0, limit).map(item),
+      totalCount: total === null ? null : Number(total),
+      hasNextPage: page.length > limit,
+      offset,
+    };
+  };
 
 /** Pages keyed by the record's `slug`, answered in key order (the DataLoader contract). */
 export function pagesInKeyOrder<T>(
@@ -23,5 +33,5 @@ export function pagesInKeyOrder<T>(
   offset: number,
 ): Page<T>[] {
   const bySlug = new Map(rows.map((row) => [row.slug, row.page]));
-  return slugs.map((slug) => bySlug.get(slug) ?? { items: [], totalCount: 0, offset });
+  return slugs.map((slug) => bySlug.get(slug) ?? emptyPage(offset));
 }

@@ -1,25 +1,26 @@
 /**
  * Relation queries: lists, batch loads, shortest paths and the map's graph view.
  */
-import type { EntityModel, Page, RelationModel } from '../model/models.js';
+import type { ListNeeds, Page, PartialEntity, RelationModel } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
 import {
   ACTIVE_IN,
   boundedInt,
   type Direction,
   directedPattern,
+  pageColumns,
   RELATION_ORDER,
   relationTypePattern,
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {
-  entityFromProps,
+  MAP_ENTITY_PROJECTION,
   nameKey,
+  partialEntityFromProps,
   RELATION_PROJECTION,
-  RELATION_WITH_ENDS_PROJECTION,
   relationFromValue,
 } from './mapping.js';
-import { pageOf, pagesInKeyOrder } from './pages.js';
+import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
 
 export interface EntityRelationsOptions {
   types: readonly RelationType[] | null;
@@ -27,9 +28,11 @@ export interface EntityRelationsOptions {
   activeIn: number | null;
   offset: number;
   limit: number;
+  needs: ListNeeds;
 }
 
-const toPage = (offset: number) => pageOf<RelationModel>(offset, relationFromValue);
+const toPage = (options: { offset: number; limit: number }) =>
+  pageOf<RelationModel>(options.offset, options.limit, relationFromValue);
 
 /** One page of relations per entity, for many entities in one round trip. */
 export async function relationsOfEntities(
@@ -37,19 +40,20 @@ export async function relationsOfEntities(
   slugs: readonly string[],
   options: EntityRelationsOptions,
 ): Promise<Page<RelationModel>[]> {
+  const paging = pageColumns(options.needs.totalCount);
   const rows = await db.read(
     `UNWIND $slugs AS slug
      OPTIONAL MATCH (e:Entity {slug: slug})
      WITH slug, COLLECT {
        MATCH ${directedPattern(options.direction, options.types)}
        WHERE ${ACTIVE_IN('r')}
-       WITH r ORDER BY ${RELATION_ORDER('r')}
+       WITH r ORDER BY ${RELATION_ORDER('r')} ${paging.limit}
        RETURN r
      } AS rels
-     RETURN slug, size(rels) AS total,
-            [r IN rels[$offset..$offset + $limit] | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS page`,
+     RETURN slug, ${paging.total('rels')} AS total,
+            [r IN ${paging.page('rels')} | ${RELATION_PROJECTION('r', options.needs)}] AS page`,
     { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
-    (r) => ({ slug: r.get('slug') as string, page: toPage(options.offset)(r) }),
+    (r) => ({ slug: r.get('slug') as string, page: toPage(options)(r) }),
   );
   return pagesInKeyOrder(slugs, rows, options.offset);
 }
@@ -63,6 +67,7 @@ export interface RelationFilter {
   activeIn: number | null;
   offset: number;
   limit: number;
+  needs: ListNeeds;
 }
 
 /**
@@ -75,13 +80,15 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
   const softwareClause = filter.software
     ? `CALL { MATCH (s:Entity) WHERE s.slug = $software OR s.nameKey = $softwareKey RETURN collect(s.slug) AS softwareSlugs }`
     : 'WITH [] AS softwareSlugs';
+  const paging = pageColumns(filter.needs.totalCount);
   const [page] = await db.read(
     `${softwareClause}
      MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
      WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)
-     WITH r ORDER BY ${RELATION_ORDER('r')}
+     WITH r ORDER BY ${RELATION_ORDER('r')} ${paging.limit}
      WITH collect(r) AS rels
-     RETURN size(rels) AS total, [r IN rels[$offset..$offset + $limit] | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS page`,
+     RETURN ${paging.total('rels')} AS total,
+            [r IN ${paging.page('rels')} | ${RELATION_PROJECTION('r', filter.needs)}] AS page`,
     {
       from: filter.from,
       to: filter.to,
@@ -91,9 +98,9 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
       offset: filter.offset,
       limit: filter.limit,
     },
-    toPage(filter.offset),
+    toPage(filter),
   );
-  return page ?? { items: [], totalCount: 0, offset: filter.offset };
+  return page ?? emptyPage(filter.offset);
 }
 
 export interface RelationKey {
@@ -101,18 +108,25 @@ export interface RelationKey {
   id: string;
 }
 
-/** Relations by (type, id), in key order; `null` where none exists. One round trip per type present. */
+/**
+ * Relations by (type, id), in key order; `null` where none exists. One round trip: a union of one
+ * index seek per type present (an id is unique within its type).
+ */
 export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(RelationModel | null)[]> {
-  const found = new Map<string, RelationModel>();
-  for (const type of new Set(keys.map((k) => k.type))) {
-    const ids = keys.filter((k) => k.type === type).map((k) => k.id);
-    const rows = await db.read(
-      `MATCH ()-[r${relationTypePattern([type])}]->() WHERE r.id IN $ids RETURN ${RELATION_PROJECTION('r')} AS rel`,
-      { ids },
-      (r) => relationFromValue(r.get('rel')),
-    );
-    for (const rel of rows) found.set(`${rel.type}:${rel.id}`, rel);
-  }
+  const types = [...new Set(keys.map((k) => k.type))];
+  if (types.length === 0) return [];
+  const params = Object.fromEntries(
+    types.map((type, i) => [`ids${i}`, keys.filter((k) => k.type === type).map((k) => k.id)]),
+  );
+  const seeks = types.map(
+    (type, i) => `MATCH ()-[r${relationTypePattern([type])}]->() WHERE r.id IN $ids${i} RETURN r`,
+  );
+  const rows = await db.read(
+    `CALL { ${seeks.join(' UNION ')} } RETURN ${RELATION_PROJECTION('r')} AS rel`,
+    params,
+    (r) => relationFromValue(r.get('rel')),
+  );
+  const found = new Map(rows.map((rel) => [`${rel.type}:${rel.id}`, rel]));
   return keys.map((k) => found.get(`${k.type}:${k.id}`) ?? null);
 }
 
@@ -131,7 +145,7 @@ export async function shortestPath(db: Database, from: string, to: string, maxLe
        WITH a, b
        WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
        MATCH p = shortestPath((a)-[*..${length}]-(b))
-       RETURN [r IN relationships(p) | ${RELATION_WITH_ENDS_PROJECTION('r')}] AS rels
+       RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels
      }
      RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, rels`,
     { from, to },
@@ -159,7 +173,7 @@ export interface GraphOptions {
 }
 
 export type GraphResult =
-  | { status: 'ok'; nodes: EntityModel[]; edges: RelationModel[] }
+  | { status: 'ok'; nodes: PartialEntity[]; edges: RelationModel[] }
   | { status: 'too-large'; nodeCount: number }
   | { status: 'unknown-focus' };
 
@@ -198,13 +212,13 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
     `${selectNodes}
      WITH nodes, rels, size(nodes) <= $maxNodes AS fits
      RETURN size(nodes) AS nodeCount, fits,
-            CASE WHEN fits THEN [n IN nodes | properties(n)] ELSE [] END AS nodes,
-            CASE WHEN fits THEN [r IN rels | ${RELATION_PROJECTION('r')}] ELSE [] END AS edges`,
+            CASE WHEN fits THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
+            CASE WHEN fits THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false })}] ELSE [] END AS edges`,
     { focus: options.focus, kinds: options.kinds, activeIn: options.activeIn, maxNodes: options.maxNodes },
     (r) => ({
       nodeCount: Number(r.get('nodeCount')),
       fits: r.get('fits') as boolean,
-      nodes: (r.get('nodes') as Record<string, unknown>[]).map(entityFromProps),
+      nodes: (r.get('nodes') as Record<string, unknown>[]).map(partialEntityFromProps),
       edges: (r.get('edges') as unknown[]).map(relationFromValue),
     }),
   );

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import type { Context } from '../../api/context.js';
 import { searchEntities } from '../../api/data/entities.js';
 import { orNull } from '../../api/errors.js';
-import type { EntityModel } from '../../api/model/models.js';
+import type { EntityRefModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
 import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
+import { listNeeds } from '../selection.js';
+import { entityField } from '../whole-entity.js';
 import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
 import { RelationConnection } from './relation.js';
 import { DateScalar, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
@@ -24,9 +26,12 @@ EntityRef.implement({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "wikimedia-france".' }),
     name: t.exposeString('name', { description: 'Name as the report writes it.' }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
-    aliases: t.exposeStringList('aliases', { description: 'Other spellings the report uses.' }),
-    summary: t.exposeString('summary', { nullable: true }),
-    url: t.exposeString('url', { nullable: true }),
+    aliases: t.stringList({
+      description: 'Other spellings the report uses.',
+      resolve: (e, _args, ctx) => entityField(e, 'aliases', ctx),
+    }),
+    summary: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'summary', ctx) }),
+    url: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'url', ctx) }),
     relations: t.field({
       type: RelationConnection,
       args: {
@@ -36,7 +41,7 @@ EntityRef.implement({
         first: t.arg.int(),
         after: t.arg.string(),
       },
-      resolve: async (e, args, ctx) =>
+      resolve: async (e, args, ctx, info) =>
         toConnection(
           await ctx.loaders.relationsOf.load({
             slug: e.slug,
@@ -44,6 +49,7 @@ EntityRef.implement({
             direction: args.direction ?? 'BOTH',
             activeIn: arg('activeIn', YearArg, args.activeIn),
             ...paging(args),
+            needs: listNeeds(info),
           }),
         ),
     }),
@@ -51,8 +57,15 @@ EntityRef.implement({
       type: EntityConnection,
       description: 'Distinct entities related to this one, by name.',
       args: { types: t.arg({ type: [RelationTypeEnum] }), first: t.arg.int(), after: t.arg.string() },
-      resolve: async (e, args, ctx) =>
-        toConnection(await ctx.loaders.neighboursOf.load({ slug: e.slug, types: args.types ?? null, ...paging(args) })),
+      resolve: async (e, args, ctx, info) =>
+        toConnection(
+          await ctx.loaders.neighboursOf.load({
+            slug: e.slug,
+            types: args.types ?? null,
+            ...paging(args),
+            withTotal: listNeeds(info).totalCount,
+          }),
+        ),
     }),
   }),
 });
@@ -61,8 +74,8 @@ EntityRef.implement({
 function kindNode(kind: EntityKind) {
   return {
     interfaces: [EntityRef],
-    isTypeOf: (value: unknown) => (value as EntityModel).kind === kind,
-    id: { resolve: (e: EntityModel) => e.slug },
+    isTypeOf: (value: unknown) => (value as EntityRefModel).kind === kind,
+    id: { resolve: (e: EntityRefModel) => e.slug },
     loadMany: async (slugs: string[], ctx: Context) =>
       (await ctx.loaders.entity.loadMany(slugs)).map(orNull).map((e) => (e?.kind === kind ? e : null)),
   };
@@ -72,13 +85,15 @@ builder.node(OrganisationRef, {
   ...kindNode('ORGANISATION'),
   description: 'An association, collective, company, foundation, public body, university, media…',
   fields: (t) => ({
-    category: t.exposeString('category', {
+    category: t.string({
       nullable: true,
       description: 'association, collective, company, foundation, public-body, university, media, …',
+      resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
     }),
-    location: t.exposeString('location', {
+    location: t.string({
       nullable: true,
       description: 'Where the report places it (e.g. Québec, Belgique).',
+      resolve: (e, _args, ctx) => entityField(e, 'location', ctx),
     }),
   }),
 });
@@ -86,9 +101,10 @@ builder.node(ProjectRef, {
   ...kindNode('PROJECT'),
   description: 'A software, online service, book, guide, course, campaign…',
   fields: (t) => ({
-    category: t.exposeString('category', {
+    category: t.string({
       nullable: true,
       description: 'software, online-service, book, guide, course, campaign, …',
+      resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
     }),
   }),
 });
@@ -101,11 +117,12 @@ builder.node(EventRef, {
   ...kindNode('EVENT'),
   description: 'A public intervention or gathering.',
   fields: (t) => ({
-    date: t.field({ type: DateScalar, resolve: (e) => e.date ?? '' }),
-    place: t.exposeString('place', { nullable: true }),
-    format: t.exposeString('format', {
+    date: t.field({ type: DateScalar, resolve: async (e, _args, ctx) => (await entityField(e, 'date', ctx)) ?? '' }),
+    place: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'place', ctx) }),
+    format: t.string({
       nullable: true,
       description: 'As the report says: conférence, table ronde, atelier, …',
+      resolve: (e, _args, ctx) => entityField(e, 'format', ctx),
     }),
   }),
 });
@@ -132,14 +149,18 @@ builder.queryFields((t) => ({
       first: t.arg.int(),
       after: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const text = arg(
         'text',
         z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
         args.text,
       )!;
-      const page = await searchEntities(ctx.db, { text, kinds: args.kinds ?? null, ...paging(args) });
-      for (const entity of page.items) ctx.loaders.entity.prime(entity.slug, entity);
+      const page = await searchEntities(ctx.db, {
+        text,
+        kinds: args.kinds ?? null,
+        ...paging(args),
+        withTotal: listNeeds(info).totalCount,
+      });
       return toConnection(page);
     },
   }),

@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { graphView } from '../../api/data/relations.js';
 import { apiError, notFound } from '../../api/errors.js';
-import type { EntityModel, RelationModel } from '../../api/model/models.js';
+import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
 import { arg, SlugArg, YearArg } from '../args.js';
 import { builder } from '../builder.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 
-const GraphRef = builder.objectRef<{ nodes: EntityModel[]; edges: RelationModel[] }>('Graph').implement({
+const GraphRef = builder.objectRef<{ nodes: EntityRefModel[]; edges: RelationModel[] }>('Graph').implement({
   description: 'Entities and the relations among them, ready to draw.',
   fields: (t) => ({
     nodes: t.field({ type: [EntityRef], resolve: (g) => g.nodes }),
@@ -52,8 +52,6 @@ builder.queryField('graph', (t) =>
           { limit: 'maxGraphNodes', max: ctx.maxGraphNodes, found: result.nodeCount },
         );
       }
-      // The edges' ends are among the nodes: prime the loader so from/to cost no round trip.
-      for (const node of result.nodes) ctx.loaders.entity.prime(node.slug, node);
       return result;
     },
   }),

@@ -11,6 +11,7 @@ import { invalidArgument } from '../../api/errors.js';
 import { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
 import { arg, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
+import { wholeEntity } from '../whole-entity.js';
 import { EntityRef, RelationRef } from './refs.js';
 
 export const ChangeActionEnum = builder.enumType('ChangeAction', {
@@ -74,13 +75,13 @@ builder.queryField('history', (t) =>
 builder.interfaceFields(EntityRef, (t) => ({
   version: t.int({
     description: 'Incremented by every change; give it back as `expectedVersion` when updating.',
-    resolve: (e) => staffFieldsOf(e).version,
+    resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).version,
   }),
   internalNotes: t.string({
     nullable: true,
     description: 'Staff only: notes never shown to the public.',
     authScopes: { editor: true },
-    resolve: (e) => staffFieldsOf(e).internalNotes,
+    resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).internalNotes,
   }),
 }));
 

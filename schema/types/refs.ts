@@ -2,14 +2,15 @@
  * Type references shared across the type files (which implement them), so that entities and
  * relations can point at each other without circular imports.
  */
-import type { EntityModel, RelationModel } from '../../api/model/models.js';
+import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
 import { builder } from '../builder.js';
 
-export const EntityRef = builder.interfaceRef<EntityModel>('Entity');
-export const OrganisationRef = builder.objectRef<EntityModel>('Organisation');
-export const ProjectRef = builder.objectRef<EntityModel>('Project');
-export const PersonRef = builder.objectRef<EntityModel>('Person');
-export const EventRef = builder.objectRef<EntityModel>('Event');
+// Entities are backed by the whole model or by the part a list fetched (schema/whole-entity.ts).
+export const EntityRef = builder.interfaceRef<EntityRefModel>('Entity');
+export const OrganisationRef = builder.objectRef<EntityRefModel>('Organisation');
+export const ProjectRef = builder.objectRef<EntityRefModel>('Project');
+export const PersonRef = builder.objectRef<EntityRefModel>('Person');
+export const EventRef = builder.objectRef<EntityRefModel>('Event');
 export const RelationRef = builder.objectRef<RelationModel>('Relation');
 
 /** GraphQL type name of each entity kind. */

@@ -8,6 +8,7 @@ import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js
 import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
 import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
+import { listNeeds } from '../selection.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
 import { DateScalar, RelationTypeEnum } from './scalars-and-enums.js';
 
@@ -52,12 +53,25 @@ builder.node(RelationRef, {
     amount: t.exposeFloat('amount', { nullable: true }),
     currency: t.exposeString('currency', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
-    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+    sources: t.field({
+      type: [SourceRef],
+      // A list fetched without sources (its client did not ask) reads them now, batched.
+      resolve: async (r, _args, ctx) =>
+        r.sources ?? (await ctx.loaders.relation.load({ type: r.type, id: r.id }))?.sources ?? [],
+    }),
   }),
 });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ nullable: false, description: 'Number of items across all pages.', resolve: (parent) => parent.totalCount }),
+  t.int({
+    nullable: false,
+    description: 'Number of items across all pages.',
+    resolve: (parent) => {
+      // Lists count only when totalCount is selected (schema/selection.ts), so this cannot be null.
+      if (parent.totalCount === null) throw new Error('totalCount was selected but the list was not counted');
+      return parent.totalCount;
+    },
+  }),
 );
 
 export const RelationConnection = builder.connectionObject({ type: RelationRef, name: 'RelationConnection' });
@@ -76,7 +90,7 @@ builder.queryFields((t) => ({
       first: t.arg.int(),
       after: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const filter = {
         types: args.types ?? null,
         from: arg('from', SlugArg, args.from),
@@ -84,9 +98,10 @@ builder.queryFields((t) => ({
         software: arg('software', z.string().trim().min(1, 'must not be empty').max(200), args.software),
         activeIn: arg('activeIn', YearArg, args.activeIn),
         ...paging(args),
+        needs: listNeeds(info),
       };
       const page = await findRelations(ctx.db, filter);
-      if (page.totalCount === 0) await explainEmpty(ctx.db, filter);
+      if (page.items.length === 0 && !page.totalCount) await explainEmpty(ctx.db, filter);
       return toConnection(page);
     },
   }),

@@ -16,7 +16,8 @@ export interface RequestOptions {
 }
 
 /**
- * A client bound to `db`; `lastRoundTrips` tells how many Cypher statements the last call sent.
+ * A client bound to `db`; `lastRoundTrips` tells how many Cypher statements the last call sent,
+ * `lastStatements` which.
  * `options` go to the yoga instance, e.g. `{ staff: parseStaffTokens('ada:editor:<sha256>') }`.
  */
 export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {}) {
@@ -26,6 +27,7 @@ export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {
   const client = {
     yoga,
     lastRoundTrips: 0,
+    lastStatements: [] as string[],
     async request<T = Record<string, any>>(
       query: string,
       variables?: Record<string, unknown>,
@@ -42,6 +44,7 @@ export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {
         body: JSON.stringify({ query, variables }),
       });
       client.lastRoundTrips = queries.length - before;
+      client.lastStatements = queries.slice(before).map((q) => q.cypher);
       return (await response.json()) as GraphQLResponse<T>;
     },
   };
