@@ -10,7 +10,6 @@ import neo4j, {
   type ManagedTransaction,
   Neo4jError,
   type Record as Neo4jRecord,
-  type QueryResult,
 } from 'neo4j-driver';
 import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
 
