@@ -3,10 +3,9 @@
  * and fresh loaders. The driver itself is shared by the whole process.
  */
 import { authenticate, type StaffDirectory } from './auth.js';
+import { DEFAULT_MAX_GRAPH_NODES, DEFAULT_MAX_GRAPH_RELATIONS } from './config.js';
 import type { Database, QueryEvent } from './data/database.js';
 import { createLoaders, type Loaders } from './loaders.js';
-
-export const DEFAULT_MAX_GRAPH_NODES = 5_000;
 
 export interface Viewer {
   name: string;
@@ -20,8 +19,9 @@ export interface Context {
   queries: QueryEvent[];
   viewer: Viewer | null;
   requestId: string;
-  /** Above this many entities `graph` asks the client to narrow the view. */
+  /** Above this many entities, or relations, `graph` asks the client to narrow the view. */
   maxGraphNodes: number;
+  maxGraphRelations: number;
 }
 
 export interface ContextOptions {
@@ -31,6 +31,7 @@ export interface ContextOptions {
   /** Who may edit (parsed STAFF_TOKENS); without it every caller is public. */
   staff?: StaffDirectory;
   maxGraphNodes?: number;
+  maxGraphRelations?: number;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): Context {
@@ -46,5 +47,6 @@ export function createContext(db: Database, options: ContextOptions = {}): Conte
     viewer: authenticate(options.request?.headers.get('authorization'), options.staff ?? []),
     requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
     maxGraphNodes: options.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES,
+    maxGraphRelations: options.maxGraphRelations ?? DEFAULT_MAX_GRAPH_RELATIONS,
   };
 }

@@ -55,6 +55,7 @@ async function main() {
     corsOrigins: config.CORS_ORIGINS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     maxGraphNodes: config.MAX_GRAPH_NODES,
+    maxGraphRelations: config.MAX_GRAPH_RELATIONS,
     mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     expensiveReadsPerMinute: config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     staff,

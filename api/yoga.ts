@@ -31,6 +31,8 @@ export interface YogaOptions {
   requestTimeoutMs?: number;
   /** Bound on the entities one `graph` answer may hold. */
   maxGraphNodes?: number;
+  /** Bound on the relations one `graph` answer may hold. */
+  maxGraphRelations?: number;
   mutationsPerMinute?: number;
   expensiveReadsPerMinute?: number;
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
@@ -58,7 +60,12 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     cors:
       corsOrigins.length === 0 ? false : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, credentials: false },
     context: ({ request }) =>
-      createContext(db, { request, staff: options.staff, maxGraphNodes: options.maxGraphNodes }),
+      createContext(db, {
+        request,
+        staff: options.staff,
+        maxGraphNodes: options.maxGraphNodes,
+        maxGraphRelations: options.maxGraphRelations,
+      }),
     graphiql: {
       title: 'Archipel — GraphQL',
       defaultTabs: EXAMPLE_OPERATIONS,

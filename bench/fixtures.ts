@@ -6,7 +6,7 @@
  * entities.
  */
 
-import { DEFAULT_MAX_GRAPH_NODES as MAX_GRAPH_NODES } from '../api/context.js';
+import { DEFAULT_MAX_GRAPH_NODES as MAX_GRAPH_NODES } from '../api/config.js';
 import type { Database } from '../api/data/database.js';
 import type { Fixtures } from './queries.js';
 

@@ -116,9 +116,26 @@ describe('query limits', () => {
       limit: 'maxGraphNodes',
       max: 50,
     });
-    expect(refused.body.errors[0].message).toMatch(/narrow it with focus/);
+    expect(refused.body.errors[0].message).toMatch(/more than 50 entities.*narrow it with focus/);
     const focused = await post({ query: '{ graph(focus: "picasoft", depth: 1) { nodes { slug } } }' }, small);
     expect(focused.body.errors).toBeUndefined();
+  });
+
+  it('graph: a view with more relations than the bound is refused too; one at the bound is not', async () => {
+    const query = '{ graph(focus: "picasoft", depth: 1) { edges { id } } }';
+    const whole = await post({ query });
+    const edges = whole.body.data.graph.edges.length;
+    expect(edges).toBeGreaterThan(3);
+    const atBound = await post({ query }, createArchipelYoga({ db, maxGraphRelations: edges }));
+    expect(atBound.body.errors).toBeUndefined();
+    expect(atBound.body.data.graph.edges).toHaveLength(edges);
+    const refused = await post({ query }, createArchipelYoga({ db, maxGraphRelations: edges - 1 }));
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'GRAPH_TOO_LARGE',
+      limit: 'maxGraphRelations',
+      max: edges - 1,
+    });
+    expect(refused.body.errors[0].message).toMatch(new RegExp(`more than ${edges - 1} relations`));
   });
 
   it('keeps introspection on (this is a public API)', async () => {

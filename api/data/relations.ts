@@ -168,23 +168,29 @@ export interface GraphOptions {
   activeIn: number | null;
   focus: string | null;
   depth: number;
-  /** Above this many nodes the view is not returned (the caller explains how to narrow it). */
+  /** Above this many entities, or relations, the view is not returned (the caller explains how to narrow it). */
   maxNodes: number;
+  maxRelations: number;
 }
 
 export type GraphResult =
   | { status: 'ok'; nodes: PartialEntity[]; edges: RelationModel[] }
-  | { status: 'too-large'; nodeCount: number }
+  | { status: 'too-large'; limit: 'nodes' | 'relations' }
   | { status: 'unknown-focus' };
 
 /**
  * Everything the map shows, in one round trip: without `focus`, every relation matching the
  * filters and their ends; with `focus`, the entities within `depth` hops (breadth-first,
  * through matching relations only) and the matching relations among them.
+ *
+ * A view over the bounds is refused as soon as the bound is passed: each step stops at one
+ * entity (or relation) more than allowed, instead of collecting a view of 100,000 entities only
+ * to say it is too large.
  */
 export async function graphView(db: Database, options: GraphOptions): Promise<GraphResult> {
   const types = relationTypePattern(options.types);
   const kindOk = (n: string) => `($kinds IS NULL OR ${n}.kind IN $kinds)`;
+  const overNodes = 'toInteger($maxNodes + 1)';
   const selectNodes = options.focus
     ? `MATCH (f:Entity {slug: $focus})
        WITH [f] AS seen, [f] AS frontier
@@ -193,38 +199,57 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
          () => `
        CALL {
          WITH seen, frontier
+         WITH seen, frontier WHERE size(seen) <= $maxNodes
          UNWIND frontier AS x
          MATCH (x)-[r${types}]-(y:Entity)
          WHERE ${ACTIVE_IN('r')} AND ${kindOk('y')} AND NOT y IN seen
-         RETURN collect(DISTINCT y) AS next
+         WITH DISTINCT y LIMIT ${overNodes}
+         RETURN collect(y) AS next
        }
        WITH seen + next AS seen, next AS frontier`,
        ).join('')}
-       UNWIND seen AS a
-       OPTIONAL MATCH (a)-[r${types}]->(b:Entity)
-       WHERE b IN seen AND ${ACTIVE_IN('r')}
-       WITH seen AS nodes, collect(r) AS rels`
-    : `OPTIONAL MATCH (a:Entity)-[r${types}]->(b:Entity)
-       WHERE ${ACTIVE_IN('r')} AND ${kindOk('a')} AND ${kindOk('b')}
-       WITH collect(r) AS rels, collect(DISTINCT a) AS starts, collect(DISTINCT b) AS ends
-       WITH rels, starts + [n IN ends WHERE NOT n IN starts] AS nodes`;
+       WITH seen AS nodes`
+    : `CALL {
+         MATCH (a:Entity)-[r${types}]->(b:Entity)
+         WHERE ${ACTIVE_IN('r')} AND ${kindOk('a')} AND ${kindOk('b')}
+         UNWIND [a, b] AS n
+         WITH DISTINCT n LIMIT ${overNodes}
+         RETURN collect(n) AS nodes
+       }`;
   const rows = await db.read(
     `${selectNodes}
-     WITH nodes, rels, size(nodes) <= $maxNodes AS fits
-     RETURN size(nodes) AS nodeCount, fits,
-            CASE WHEN fits THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
-            CASE WHEN fits THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false })}] ELSE [] END AS edges`,
-    { focus: options.focus, kinds: options.kinds, activeIn: options.activeIn, maxNodes: options.maxNodes },
+     CALL {
+       WITH nodes
+       WITH nodes WHERE size(nodes) <= $maxNodes
+       UNWIND nodes AS a
+       MATCH (a)-[r${types}]->(b:Entity)
+       WHERE b IN nodes AND ${ACTIVE_IN('r')}
+       WITH r LIMIT toInteger($maxRelations + 1)
+       RETURN collect(r) AS rels
+     }
+     WITH nodes, rels, size(nodes) <= $maxNodes AS nodesFit, size(rels) <= $maxRelations AS relationsFit
+     RETURN nodesFit, relationsFit,
+            CASE WHEN nodesFit AND relationsFit THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
+            CASE WHEN nodesFit AND relationsFit
+                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false })}] ELSE [] END AS edges`,
+    {
+      focus: options.focus,
+      kinds: options.kinds,
+      activeIn: options.activeIn,
+      maxNodes: options.maxNodes,
+      maxRelations: options.maxRelations,
+    },
     (r) => ({
-      nodeCount: Number(r.get('nodeCount')),
-      fits: r.get('fits') as boolean,
+      nodesFit: r.get('nodesFit') as boolean,
+      relationsFit: r.get('relationsFit') as boolean,
       nodes: (r.get('nodes') as Record<string, unknown>[]).map(partialEntityFromProps),
       edges: (r.get('edges') as unknown[]).map(relationFromValue),
     }),
   );
   const row = rows[0];
-  if (!row) return options.focus ? { status: 'unknown-focus' } : { status: 'ok', nodes: [], edges: [] };
-  if (!row.fits) return { status: 'too-large', nodeCount: row.nodeCount };
+  if (!row) return { status: 'unknown-focus' };
+  if (!row.nodesFit) return { status: 'too-large', limit: 'nodes' };
+  if (!row.relationsFit) return { status: 'too-large', limit: 'relations' };
   return { status: 'ok', nodes: row.nodes, edges: row.edges };
 }
 

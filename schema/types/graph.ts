@@ -42,14 +42,20 @@ builder.queryField('graph', (t) =>
         focus,
         depth,
         maxNodes: ctx.maxGraphNodes,
+        maxRelations: ctx.maxGraphRelations,
       });
       if (result.status === 'unknown-focus') throw notFound(`Entity "${focus}"`);
       if (result.status === 'too-large') {
+        const [limit, max, what] =
+          result.limit === 'nodes'
+            ? ['maxGraphNodes', ctx.maxGraphNodes, 'entities']
+            : ['maxGraphRelations', ctx.maxGraphRelations, 'relations'];
+        // Counting stops at the bound (counting 100,000 entities only to refuse them is the cost avoided).
         throw apiError(
           'GRAPH_TOO_LARGE',
-          `This view has ${result.nodeCount} entities, more than the ${ctx.maxGraphNodes} one request may return: ` +
+          `This view has more than ${max} ${what}, the most one request may return: ` +
             'narrow it with focus (and depth), types, kinds or activeIn.',
-          { limit: 'maxGraphNodes', max: ctx.maxGraphNodes, found: result.nodeCount },
+          { limit, max },
         );
       }
       return result;
