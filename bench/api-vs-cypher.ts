@@ -52,6 +52,7 @@ const program = new Command('bench-api')
   .option('--uri <uri>', 'use this Neo4j instead of an embedded one', process.env.NEO4J_URI)
   .option('--label <name>', 'name of this run in bench/results and RESULTS.md (default: from the dataset)')
   .option('--page-cache-mb <n>', 'embedded Neo4j page cache', positiveInt, 2048)
+  .option('--heap-mb <n>', 'embedded Neo4j JVM heap', positiveInt, 1024)
   .option('--connections <n>', 'concurrent clients per question', positiveInt, 10)
   .option('--seconds <n>', 'measured seconds per question and side', positiveInt, 15)
   .option('--warmup <n>', 'warm-up seconds before each measurement', positiveInt, 3)
@@ -75,6 +76,7 @@ interface Options {
   uri?: string;
   label?: string;
   pageCacheMb: number;
+  heapMb: number;
   connections: number;
   seconds: number;
   warmup: number;
@@ -109,7 +111,13 @@ async function main() {
   if (!['seed', 'synthetic'].includes(options.dataset)) throw new Error('--dataset is "seed" or "synthetic"');
   const dataDir = options.dataDir ?? (options.dataset === 'seed' ? '.data/bench-seed' : undefined);
   if (!dataDir && !options.uri) throw new Error('give --data-dir (the directory bench:load wrote) or --uri');
-  const neo = await openBenchNeo4j({ uri: options.uri, dataDir: dataDir ?? '', pageCacheMb: options.pageCacheMb, log });
+  const neo = await openBenchNeo4j({
+    uri: options.uri,
+    dataDir: dataDir ?? '',
+    pageCacheMb: options.pageCacheMb,
+    heapMb: options.heapMb,
+    log,
+  });
   const dbOptions = { database: neo.db.options.database, txTimeoutMs: options.txTimeoutMs };
   const db = new Database(neo.driver, dbOptions);
   const startedAt = new Date().toISOString();
@@ -117,7 +125,7 @@ async function main() {
     // Loading the seeds is one long transaction: it gets the loader's timeout, not the API's.
     const dataset = await prepareDataset(neo.db, options, dataDir);
     const label = options.label ?? dataset.label;
-    const machine = await describeMachine(db, options.pageCacheMb, Boolean(options.uri));
+    const machine = await describeMachine(db, options, Boolean(options.uri));
     log(
       `Dataset ${label}: ${dataset.entities} entities, ${dataset.relations} relations. Load average ${machine.loadAverage.join(' ')}.`,
     );

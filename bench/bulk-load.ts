@@ -42,6 +42,7 @@ const program = new Command('bench-load')
   .option('--data-dir <dir>', 'embedded Neo4j data directory (default .data/bench-<N>-<M>)')
   .option('--uri <uri>', 'load into this Neo4j instead of an embedded one', process.env.NEO4J_URI)
   .option('--page-cache-mb <n>', 'embedded Neo4j page cache', positiveInt, 2048)
+  .option('--heap-mb <n>', 'embedded Neo4j JVM heap', positiveInt, 1024)
   .option('--batch-size <n>', 'rows per UNWIND transaction', positiveInt, 10_000)
   .option('--fresh', 'delete the data directory first (only under .data/bench-*)', false);
 
@@ -53,6 +54,7 @@ interface Options {
   dataDir?: string;
   uri?: string;
   pageCacheMb: number;
+  heapMb: number;
   batchSize: number;
   fresh: boolean;
 }
@@ -62,7 +64,13 @@ async function main() {
   const dataDir = options.dataDir ?? `.data/bench-${shortCount(options.entities)}-${shortCount(options.relations)}`;
   if (options.fresh && !options.uri) deleteBenchDir(dataDir);
 
-  const neo = await openBenchNeo4j({ uri: options.uri, dataDir, pageCacheMb: options.pageCacheMb, log: console.error });
+  const neo = await openBenchNeo4j({
+    uri: options.uri,
+    dataDir,
+    pageCacheMb: options.pageCacheMb,
+    heapMb: options.heapMb,
+    log: console.error,
+  });
   try {
     const existing = await countGraph(neo.db);
     if (existing.entities > 0) {

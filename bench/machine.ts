@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Database } from '../api/data/database.js';
+import { embeddedJvmOptions } from '../api/neo4j/embedded.js';
 
 export interface MachineDescription {
   cpus: number;
@@ -22,7 +23,7 @@ export interface MachineDescription {
 
 export async function describeMachine(
   db: Database,
-  pageCacheMb: number,
+  memory: { pageCacheMb: number; heapMb: number },
   external: boolean,
 ): Promise<MachineDescription> {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -39,7 +40,9 @@ export async function describeMachine(
     node: process.version,
     java: (java.stderr || java.stdout).split('\n')[0]?.trim() ?? 'unknown',
     neo4j: neo4j ?? 'unknown',
-    jvm: external ? 'external server' : `embedded: -XX:+UseSerialGC -Xms256m -Xmx1g, page cache ${pageCacheMb} MB`,
+    jvm: external
+      ? 'external server'
+      : `embedded: ${embeddedJvmOptions(memory.heapMb).join(' ')}, page cache ${memory.pageCacheMb} MB`,
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }

@@ -19,6 +19,7 @@ export interface BenchNeo4jOptions {
   uri?: string;
   dataDir: string;
   pageCacheMb: number;
+  heapMb: number;
   log?: (line: string) => void;
 }
 
@@ -41,12 +42,13 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
   if (!uri) {
     const port = await findFreePort();
     log(
-      `Starting an embedded Neo4j on 127.0.0.1:${port} (data in ${options.dataDir}, page cache ${options.pageCacheMb} MB)…`,
+      `Starting an embedded Neo4j on 127.0.0.1:${port} (data in ${options.dataDir}, page cache ${options.pageCacheMb} MB, heap ${options.heapMb} MB)…`,
     );
     embedded = await startEmbeddedNeo4j({
       port,
       dataDir: path.resolve(REPO_ROOT, options.dataDir),
       pageCacheMb: options.pageCacheMb,
+      heapMb: options.heapMb,
       startTimeoutMs: 600_000,
     });
     uri = embedded.uri;
