@@ -16,6 +16,11 @@ export const YearArg = z
   .int()
   .min(1900, 'expected a year between 1900 and 2100')
   .max(2100, 'expected a year between 1900 and 2100');
+/** Free text (search, software names): trimmed, non-empty, bounded. */
+export const TextArg = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
+/** An integer in [min, max]. Schemas are built once, at import: building one per call showed in CPU profiles. */
+export const intBetween = (min: number, max: number) =>
+  z.number().int().min(min, `expected ${min} to ${max}`).max(max, `expected ${min} to ${max}`);
 export const FirstArg = z
   .number()
   .int()

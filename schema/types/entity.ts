@@ -1,13 +1,12 @@
 /**
  * The Entity interface, its four kinds, EntityConnection, and the `entity` and `search` queries.
  */
-import { z } from 'zod';
 import type { Context } from '../../api/context.js';
 import { searchEntities } from '../../api/data/entities.js';
 import { orNull } from '../../api/errors.js';
 import type { EntityRefModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
-import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
+import { arg, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
 import { listNeeds } from '../selection.js';
 import { entityField } from '../whole-entity.js';
@@ -150,11 +149,7 @@ builder.queryFields((t) => ({
       after: t.arg.string(),
     },
     resolve: async (_root, args, ctx, info) => {
-      const text = arg(
-        'text',
-        z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
-        args.text,
-      )!;
+      const text = arg('text', TextArg, args.text)!;
       const page = await searchEntities(ctx.db, {
         text,
         kinds: args.kinds ?? null,

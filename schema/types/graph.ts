@@ -2,11 +2,10 @@
  * The map's one-request view: `graph` returns the entities and relations to draw.
  */
 
-import { z } from 'zod';
 import { graphView } from '../../api/data/relations.js';
 import { apiError, notFound } from '../../api/errors.js';
 import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
-import { arg, SlugArg, YearArg } from '../args.js';
+import { arg, intBetween, SlugArg, YearArg } from '../args.js';
 import { builder } from '../builder.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
@@ -18,6 +17,8 @@ const GraphRef = builder.objectRef<{ nodes: EntityRefModel[]; edges: RelationMod
     edges: t.field({ type: [RelationRef], resolve: (g) => g.edges }),
   }),
 });
+
+const DepthArg = intBetween(1, 3);
 
 builder.queryField('graph', (t) =>
   t.field({
@@ -34,7 +35,7 @@ builder.queryField('graph', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const focus = arg('focus', SlugArg, args.focus);
-      const depth = arg('depth', z.number().int().min(1, 'expected 1 to 3').max(3, 'expected 1 to 3'), args.depth) ?? 2;
+      const depth = arg('depth', DepthArg, args.depth) ?? 2;
       const result = await graphView(ctx.db, {
         types: args.types ?? null,
         kinds: args.kinds ?? null,

@@ -2,11 +2,10 @@
  * Relation, Source, RelationConnection, and the `relations` and `path` queries.
  */
 
-import { z } from 'zod';
 import { findRelations, shortestPath, softwareExists, unknownSlugs } from '../../api/data/relations.js';
 import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
-import { arg, paging, SlugArg, toConnection, YearArg } from '../args.js';
+import { arg, intBetween, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
 import { listNeeds } from '../selection.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
@@ -27,6 +26,8 @@ function parseRelationKey(id: string): { type: RelationType; id: string } {
   if (separator < 0 || !RELATION_TYPE_NAMES.includes(type)) throw invalidArgument('id', 'not a Relation id');
   return { type, id: id.slice(separator + 1) };
 }
+
+const MaxLengthArg = intBetween(1, 10);
 
 builder.node(RelationRef, {
   description: 'A typed, directed, dated relation between two entities, with its sources in the report.',
@@ -95,7 +96,7 @@ builder.queryFields((t) => ({
         types: args.types ?? null,
         from: arg('from', SlugArg, args.from),
         to: arg('to', SlugArg, args.to),
-        software: arg('software', z.string().trim().min(1, 'must not be empty').max(200), args.software),
+        software: arg('software', TextArg, args.software),
         activeIn: arg('activeIn', YearArg, args.activeIn),
         ...paging(args),
         needs: listNeeds(info),
@@ -118,8 +119,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const from = arg('from', SlugArg, args.from)!;
       const to = arg('to', SlugArg, args.to)!;
-      const maxLength =
-        arg('maxLength', z.number().int().min(1, 'expected 1 to 10').max(10, 'expected 1 to 10'), args.maxLength) ?? 4;
+      const maxLength = arg('maxLength', MaxLengthArg, args.maxLength) ?? 4;
       const result = await shortestPath(ctx.db, from, to, maxLength);
       if (result.status === 'unknown') throw notFound(`Entity ${result.slugs.map((s) => `"${s}"`).join(' and ')}`);
       return result.status === 'found' ? result.relations : null;
