@@ -5,6 +5,6 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build:viz
-ENV HOST=0.0.0.0 PORT=4000
+ENV HOST=0.0.0.0 PORT=4000 NODE_ENV=production
 EXPOSE 4000
 CMD ["npm", "start"]

@@ -30,7 +30,11 @@ export async function startApiWorker(options: {
     txTimeoutMs: options.txTimeoutMs,
     expensiveReadsPerMinute: options.expensiveReadsPerMinute,
   };
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(shim)}`), { workerData });
+  // The production setting (npm start): graphql-js skips its development-only checks.
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(shim)}`), {
+    workerData,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (message: { url: string }) => resolve(message.url));
