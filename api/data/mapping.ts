@@ -174,7 +174,7 @@ const RELATION_PROPERTIES = [
   'description',
   'version',
   'internalNotes',
-] as const;
+] as const satisfies readonly (keyof StoredRelation)[];
 
 const projection = (n: string, keys: readonly string[]) => `${n} {${keys.map((k) => `.${k}`).join(', ')}}`;
 
