@@ -12,12 +12,15 @@ export function wholeEntity(e: EntityRefModel, ctx: Context): StoredEntity | Pro
   return 'partial' in e ? (ctx.loaders.entity.load(e.slug) as Promise<StoredEntity>) : (e as StoredEntity);
 }
 
-/** One field of an entity: read from what was fetched, or from the whole entity. */
-export async function entityField<K extends keyof EntityModel>(
+/**
+ * One field of an entity: read from what was fetched (synchronously: a map view resolves
+ * thousands of these, and a promise each would cost more than the read), or from the whole entity.
+ */
+export function entityField<K extends keyof EntityModel>(
   e: EntityRefModel,
   key: K,
   ctx: Context,
-): Promise<EntityModel[K]> {
+): EntityModel[K] | Promise<EntityModel[K]> {
   if (key in e) return e[key] as EntityModel[K];
-  return (await wholeEntity(e, ctx))[key];
+  return (ctx.loaders.entity.load(e.slug) as Promise<EntityModel>).then((whole) => whole[key]);
 }

@@ -185,19 +185,30 @@ export const MAP_ENTITY_PROJECTION = (n: string) => projection(n, MAP_ENTITY_PRO
 /** Cypher map of the slug, name and kind of any node expression; pair with `partialEntityFromProps`. */
 export const ENTITY_STUB_PROJECTION = (n: string) => `{slug: ${n}.slug, name: ${n}.name, kind: ${n}.kind}`;
 
+export interface RelationProjectionOptions {
+  /** Without them the quotes stay in the database until asked for. */
+  sources: boolean;
+  /** The seed file and position the staff editor keeps a relation in. */
+  origin?: boolean;
+  /**
+   * `slugs` when the query returns the ends' entities anyway (the map view): each end read costs
+   * Neo4j a relationship lookup, and six of them per edge doubled the time of a large view.
+   */
+  ends?: 'stubs' | 'slugs';
+}
+
 /**
- * Cypher map of a relationship with the slug, name and kind of both ends; pair with
- * `relationFromValue`. Without `sources` the quotes stay in the database until asked for; with
- * `origin`, the seed file and position the staff editor keeps a relation in.
+ * Cypher map of a relationship with the slug, name and kind of both ends (or only their slugs);
+ * pair with `relationFromValue`.
  */
-export const RELATION_PROJECTION = (r: string, options: { sources: boolean; origin?: boolean } = { sources: true }) => {
+export const RELATION_PROJECTION = (r: string, options: RelationProjectionOptions = { sources: true }) => {
   const keys = [
     ...RELATION_PROPERTIES,
     ...(options.sources ? ['sourceSections', 'sourceQuotes'] : []),
     ...(options.origin ? ['originFile', 'originPosition'] : []),
   ];
-  return `{ props: ${projection(r, keys)}, type: type(${r}),
-     from: ${ENTITY_STUB_PROJECTION(`startNode(${r})`)}, to: ${ENTITY_STUB_PROJECTION(`endNode(${r})`)} }`;
+  const end = options.ends === 'slugs' ? (n: string) => `${n}.slug` : ENTITY_STUB_PROJECTION;
+  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(`startNode(${r})`)}, to: ${end(`endNode(${r})`)} }`;
 };
 
 /** The fields of an entity a query fetched (see `PartialEntity`). */
@@ -207,11 +218,13 @@ export function partialEntityFromProps(raw: Props): PartialEntity {
   return { ...fetched, slug: String(raw.slug), name: String(raw.name), kind: raw.kind as EntityKind, partial: true };
 }
 
-export function relationFromValue(value: unknown): StoredRelation {
-  const v = value as { props: Props; type: string; from: Props; to: Props };
-  const from = partialEntityFromProps(v.from);
-  const to = partialEntityFromProps(v.to);
-  return { ...relationFromProps(v.props, v.type, from.slug, to.slug), ends: { from, to } };
+/** A relation from RELATION_PROJECTION; with `ends: 'slugs'`, its ends are looked up in `entities`. */
+export function relationFromValue(value: unknown, entities?: ReadonlyMap<string, PartialEntity>): StoredRelation {
+  const v = value as { props: Props; type: string; from: Props | string; to: Props | string };
+  const from = typeof v.from === 'string' ? entities?.get(v.from) : partialEntityFromProps(v.from);
+  const to = typeof v.to === 'string' ? entities?.get(v.to) : partialEntityFromProps(v.to);
+  const relation = relationFromProps(v.props, v.type, from?.slug ?? String(v.from), to?.slug ?? String(v.to));
+  return from && to ? { ...relation, ends: { from, to } } : relation;
 }
 
 /**

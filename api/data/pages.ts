@@ -19,7 +19,7 @@ export const pageOf =
     const page = record.get('page') as never[];
     const total = record.get('total');
     return {
-      items: page.slice(0, limit).map(item),
+      items: page.slice(0, limit).map((value) => item(value)),
       totalCount: total === null ? null : Number(total),
       hasNextPage: page.length > limit,
       offset,

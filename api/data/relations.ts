@@ -159,7 +159,7 @@ export async function shortestPath(db: Database, from: string, to: string, maxLe
   if (unknown.length > 0) return { status: 'unknown', slugs: unknown };
   if (from === to) return { status: 'found', relations: [] };
   if (!row?.rels) return { status: 'none' };
-  return { status: 'found', relations: row.rels.map(relationFromValue) };
+  return { status: 'found', relations: row.rels.map((rel) => relationFromValue(rel)) };
 }
 
 export interface GraphOptions {
@@ -231,7 +231,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
      RETURN nodesFit, relationsFit,
             CASE WHEN nodesFit AND relationsFit THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
             CASE WHEN nodesFit AND relationsFit
-                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false })}] ELSE [] END AS edges`,
+                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false, ends: 'slugs' })}] ELSE [] END AS edges`,
     {
       focus: options.focus,
       kinds: options.kinds,
@@ -239,12 +239,17 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
       maxNodes: options.maxNodes,
       maxRelations: options.maxRelations,
     },
-    (r) => ({
-      nodesFit: r.get('nodesFit') as boolean,
-      relationsFit: r.get('relationsFit') as boolean,
-      nodes: (r.get('nodes') as Record<string, unknown>[]).map(partialEntityFromProps),
-      edges: (r.get('edges') as unknown[]).map(relationFromValue),
-    }),
+    (r) => {
+      const nodes = (r.get('nodes') as Record<string, unknown>[]).map(partialEntityFromProps);
+      const bySlug = new Map(nodes.map((n) => [n.slug, n]));
+      return {
+        nodesFit: r.get('nodesFit') as boolean,
+        relationsFit: r.get('relationsFit') as boolean,
+        nodes,
+        // Every edge's ends are among the nodes.
+        edges: (r.get('edges') as unknown[]).map((edge) => relationFromValue(edge, bySlug)),
+      };
+    },
   );
   const row = rows[0];
   if (!row) return { status: 'unknown-focus' };

@@ -116,7 +116,13 @@ builder.node(EventRef, {
   ...kindNode('EVENT'),
   description: 'A public intervention or gathering.',
   fields: (t) => ({
-    date: t.field({ type: DateScalar, resolve: async (e, _args, ctx) => (await entityField(e, 'date', ctx)) ?? '' }),
+    date: t.field({
+      type: DateScalar,
+      resolve: (e, _args, ctx) => {
+        const date = entityField(e, 'date', ctx);
+        return date instanceof Promise ? date.then((d) => d ?? '') : (date ?? '');
+      },
+    }),
     place: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'place', ctx) }),
     format: t.string({
       nullable: true,
