@@ -38,7 +38,18 @@ export function boundedInt(value: number, min: number, max: number): number {
 export const RELATION_ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
 
 /**
- * The paging pieces of a list query over `$offset` and `$limit`. `limit` goes after the list's
+ * The `total` and `page` columns (read by `pageOf`, pages.ts) of the rows that `rows` matches
+ * (e.g. `MATCH (e)-[r]-(o:Entity) WHERE …`), sorted by `order`, each returned as `item`. The page is
+ * a top-k sort that keeps one row past the page; the total, when asked for, is a `COUNT {}`, which
+ * Neo4j answers without materialising the rows (from the node's degree when nothing filters them).
+ */
+export function patternPageColumns(rows: string, order: string, item: string, withTotal: boolean): string {
+  return `${withTotal ? `COUNT { ${rows} }` : 'null'} AS total,
+     COLLECT { ${rows} WITH * ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit + 1) RETURN ${item} } AS page`;
+}
+
+/**
+ * The paging pieces of a query over a list it has collected (search hits, neighbours, history) over `$offset` and `$limit`. `limit` goes after the list's
  * ORDER BY: without a total to count, Neo4j keeps the top rows instead of sorting everything.
  * `total` and `page` build the two columns `pageOf` (pages.ts) reads; the page has one extra
  * item when there is a next page.

@@ -8,7 +8,7 @@ import {
   boundedInt,
   type Direction,
   directedPattern,
-  pageColumns,
+  patternPageColumns,
   RELATION_ORDER,
   relationTypePattern,
 } from './cypher-fragments.js';
@@ -40,18 +40,15 @@ export async function relationsOfEntities(
   slugs: readonly string[],
   options: EntityRelationsOptions,
 ): Promise<Page<RelationModel>[]> {
-  const paging = pageColumns(options.needs.totalCount);
   const rows = await db.read(
     `UNWIND $slugs AS slug
      OPTIONAL MATCH (e:Entity {slug: slug})
-     WITH slug, COLLECT {
-       MATCH ${directedPattern(options.direction, options.types)}
-       WHERE ${ACTIVE_IN('r')}
-       WITH r ORDER BY ${RELATION_ORDER('r')} ${paging.limit}
-       RETURN r
-     } AS rels
-     RETURN slug, ${paging.total('rels')} AS total,
-            [r IN ${paging.page('rels')} | ${RELATION_PROJECTION('r', options.needs)}] AS page`,
+     RETURN slug, ${patternPageColumns(
+       `MATCH ${directedPattern(options.direction, options.types)} WHERE ${ACTIVE_IN('r')}`,
+       RELATION_ORDER('r'),
+       RELATION_PROJECTION('r', options.needs),
+       options.needs.totalCount,
+     )}`,
     { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
     (r) => ({ slug: r.get('slug') as string, page: toPage(options)(r) }),
   );
@@ -80,15 +77,15 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
   const softwareClause = filter.software
     ? `CALL { MATCH (s:Entity) WHERE s.slug = $software OR s.nameKey = $softwareKey RETURN collect(s.slug) AS softwareSlugs }`
     : 'WITH [] AS softwareSlugs';
-  const paging = pageColumns(filter.needs.totalCount);
   const [page] = await db.read(
     `${softwareClause}
-     MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
-     WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)
-     WITH r ORDER BY ${RELATION_ORDER('r')} ${paging.limit}
-     WITH collect(r) AS rels
-     RETURN ${paging.total('rels')} AS total,
-            [r IN ${paging.page('rels')} | ${RELATION_PROJECTION('r', filter.needs)}] AS page`,
+     RETURN ${patternPageColumns(
+       `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
+        WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`,
+       RELATION_ORDER('r'),
+       RELATION_PROJECTION('r', filter.needs),
+       filter.needs.totalCount,
+     )}`,
     {
       from: filter.from,
       to: filter.to,
