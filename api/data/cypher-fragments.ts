@@ -49,10 +49,9 @@ export function patternPageColumns(rows: string, order: string, item: string, wi
 }
 
 /**
- * The paging pieces of a query over a list it has collected (search hits, neighbours, history) over `$offset` and `$limit`. `limit` goes after the list's
- * ORDER BY: without a total to count, Neo4j keeps the top rows instead of sorting everything.
- * `total` and `page` build the two columns `pageOf` (pages.ts) reads; the page has one extra
- * item when there is a next page.
+ * The same two columns for a query that collects its list itself (search hits from a procedure,
+ * distinct neighbours), over `$offset` and `$limit`. `limit` goes after the list's ORDER BY: without
+ * a total to count, Neo4j keeps the top rows instead of sorting everything.
  */
 export function pageColumns(withTotal: boolean) {
   return {

@@ -8,7 +8,7 @@
  */
 import type { Page } from '../model/models.js';
 import type { CHANGE_ACTIONS, CHANGE_TARGETS, ChangeRecord } from '../model/seed-format.js';
-import { pageColumns } from './cypher-fragments.js';
+import { patternPageColumns } from './cypher-fragments.js';
 import type { Database, Tx } from './database.js';
 import { emptyPage, pageOf } from './pages.js';
 
@@ -76,12 +76,8 @@ export async function historyOf(
   paging: { offset: number; limit: number },
 ): Promise<Page<ChangeModel>> {
   // A change history is short: always counted.
-  const columns = pageColumns(true);
   const [page] = await db.read(
-    `MATCH (c:Change {targetKind: $kind, targetId: $id})
-     WITH c ORDER BY ${NEWEST_FIRST}
-     WITH collect(properties(c)) AS changes
-     RETURN ${columns.total('changes')} AS total, ${columns.page('changes')} AS page`,
+    `RETURN ${patternPageColumns('MATCH (c:Change {targetKind: $kind, targetId: $id})', NEWEST_FIRST, 'properties(c)', true)}`,
     { kind: target.kind, id: target.id, offset: paging.offset, limit: paging.limit },
     pageOf(paging.offset, paging.limit, changeFromProps),
   );

@@ -1,7 +1,8 @@
 /**
  * Turning `RETURN total, page` records into pages, shared by every paginated query. The queries
- * build those two columns with `pageColumns` (cypher-fragments.ts): `page` holds one item more
- * than asked for when a next page exists, and `total` is null when it was not counted.
+ * build those two columns with `patternPageColumns` or `pageColumns` (cypher-fragments.ts): `page`
+ * holds one item more than asked for when a next page exists, and `total` is null when it was not
+ * counted.
  */
 import type { Page } from '../model/models.js';
 
