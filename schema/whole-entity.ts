@@ -9,7 +9,7 @@ import type { EntityModel, EntityRefModel } from '../api/model/models.js';
 
 /** The whole entity (with its staff fields), loading it if only part was fetched. */
 export function wholeEntity(e: EntityRefModel, ctx: Context): StoredEntity | Promise<StoredEntity> {
-  return 'partial' in e ? (ctx.loaders.entity.load(e.slug) as Promise<StoredEntity>) : (e as StoredEntity);
+  return 'partial' in e ? ctx.loaders.entity.load(e.slug) : (e as StoredEntity);
 }
 
 /**
@@ -22,5 +22,6 @@ export function entityField<K extends keyof EntityModel>(
   ctx: Context,
 ): EntityModel[K] | Promise<EntityModel[K]> {
   if (key in e) return e[key] as EntityModel[K];
-  return (ctx.loaders.entity.load(e.slug) as Promise<EntityModel>).then((whole) => whole[key]);
+  // A whole entity has every field, so `e` is partial here.
+  return ctx.loaders.entity.load(e.slug).then((whole) => whole[key]);
 }

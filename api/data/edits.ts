@@ -157,7 +157,8 @@ export function mergeEntities(
     const moving = relations.filter((r) => !between.includes(r));
     const movingIds = new Set(moving.map((r) => r.value.id));
     const hosting = (await hostingRelationsOfSoftware(tx, a)).filter((r) => !movingIds.has(r.value.id));
-    const renamed = (r: StoredRelation): StoredRelation => ({
+    // The ends it was read with name the absorbed entity: a moved relation is re-read after the move.
+    const renamed = ({ ends: _stale, ...r }: StoredRelation): StoredRelation => ({
       ...r,
       from: r.from === a ? s : r.from,
       to: r.to === a ? s : r.to,
