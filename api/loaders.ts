@@ -8,10 +8,10 @@ import DataLoader from 'dataloader';
 import type { Direction } from './data/cypher-fragments.js';
 import type { Database } from './data/database.js';
 import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
-import type { StoredEntity } from './data/mapping.js';
+import type { StoredEntity, StoredRelation } from './data/mapping.js';
 import { type RelationKey, relationsByKeys, relationsOfEntities } from './data/relations.js';
 import { notFound } from './errors.js';
-import type { ListNeeds, Page, PartialEntity, RelationModel } from './model/models.js';
+import type { ListNeeds, Page, PartialEntity, RelationRefModel } from './model/models.js';
 import type { RelationType } from './model/vocabulary.js';
 
 export interface RelationsKey {
@@ -73,13 +73,13 @@ export function createLoaders(db: Database) {
     entity: new DataLoader<string, StoredEntity>(async (slugs) =>
       (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
     ),
-    relationsOf: groupedBySlug<RelationsKey, Page<RelationModel>>((slugs, args) =>
+    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>((slugs, args) =>
       relationsOfEntities(db, slugs, args),
     ),
     neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>((slugs, args) =>
       neighboursOfEntities(db, slugs, args),
     ),
-    relation: new DataLoader<RelationKey, RelationModel | null, string>((keys) => relationsByKeys(db, keys), {
+    relation: new DataLoader<RelationKey, StoredRelation | null, string>((keys) => relationsByKeys(db, keys), {
       cacheKeyFn: (key) => `${key.type}:${key.id}`,
     }),
   };

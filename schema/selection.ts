@@ -7,24 +7,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { ListNeeds } from '../api/model/models.js';
 
-/** The subfields called `name` of these fields, under any alias and any type condition. */
-function subfields(trees: readonly ResolveTree[], name: string): ResolveTree[] {
-  return trees.flatMap((tree) =>
-    Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields).filter((f) => f.name === name)),
-  );
+/** All the subfields of these fields, under any alias and any type condition. */
+function children(trees: readonly ResolveTree[]): ResolveTree[] {
+  return trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
 }
 
-function selects(root: ResolveTree | null, path: readonly string[]): boolean {
+/** The subfields of these fields reached through `path` (field names). */
+function descend(root: ResolveTree | null, path: readonly string[]): ResolveTree[] {
   let trees = root ? [root] : [];
-  for (const name of path) trees = subfields(trees, name);
-  return trees.length > 0;
+  for (const name of path) trees = children(trees).filter((f) => f.name === name);
+  return trees;
 }
 
 /** What a connection field must read besides its items (see `ListNeeds`). */
 export function listNeeds(info: GraphQLResolveInfo): ListNeeds {
   const root = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
   return {
-    totalCount: selects(root, ['totalCount']),
-    sources: selects(root, ['edges', 'node', 'sources']),
+    totalCount: descend(root, ['totalCount']).length > 0,
+    fields: [...new Set(children(descend(root, ['edges', 'node'])).map((f) => f.name))].sort(),
   };
 }

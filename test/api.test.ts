@@ -2,6 +2,9 @@
  * The public GraphQL contract, against the real Neo4j and the real seed data.
  */
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../api/context.js';
+import { findRelations, relationsByKeys } from '../api/data/relations.js';
+import { relationField } from '../schema/whole-relation.js';
 import { graphqlClient } from './support/graphql.js';
 import { useTestDatabase } from './support/neo4j.js';
 
@@ -340,5 +343,51 @@ describe('lists read only what the client selects', () => {
     );
     expect(edges[0].sources).toEqual(one.data!.node.sources);
     for (const edge of edges) expect(edge.sources.length).toBeGreaterThan(0);
+  });
+
+  it('reads only the relation properties selected, and answers the same as a whole read', async () => {
+    const fields = 'id relationId type role software { slug } resource since until amount currency description version';
+    const slim = await relationsOfFramasoft('edges { node { type to { slug name } } }');
+    expect(slim.errors).toBeUndefined();
+    expect(api.lastStatements.at(-1)).toMatch(/r \{\.id\}/);
+    expect(api.lastStatements.at(-1)).not.toMatch(/\.description|\.role|\.version|\.internalNotes/);
+
+    const described = await relationsOfFramasoft('edges { node { description } }');
+    expect(described.errors).toBeUndefined();
+    expect(api.lastStatements.at(-1)).toMatch(/\.description/);
+    expect(api.lastStatements.at(-1)).not.toMatch(/\.role|\.amount/);
+
+    const listed = await relationsOfFramasoft(`edges { node { ${fields} } }`);
+    expect(listed.errors).toBeUndefined();
+    for (const { node } of listed.data!.entity.relations.edges.slice(0, 8)) {
+      const one = await api.request(`query($id: ID!) { node(id: $id) { ... on Relation { ${fields} } } }`, {
+        id: node.id,
+      });
+      expect(node).toEqual(one.data!.node);
+    }
+  });
+
+  it('loads a relation field a list did not read from the whole relation, batched', async () => {
+    const listed = await findRelations(db, {
+      types: ['HOSTING'],
+      from: 'framasoft',
+      to: null,
+      software: 'peertube',
+      activeIn: null,
+      offset: 0,
+      limit: 20,
+      needs: { totalCount: false, fields: ['to'] },
+    });
+    expect(listed.items.length).toBeGreaterThan(1);
+    for (const relation of listed.items) {
+      expect(relation).toHaveProperty('partial', true);
+      expect(relation).not.toHaveProperty('description');
+    }
+    const ctx = createContext(db);
+    const descriptions = await Promise.all(listed.items.map((r) => relationField(r, 'description', ctx)));
+    const wholes = await relationsByKeys(db, listed.items);
+    expect(descriptions).toEqual(wholes.map((w) => w!.description));
+    expect(descriptions.some((d) => d)).toBe(true);
+    expect(ctx.queries.length).toBe(1);
   });
 });

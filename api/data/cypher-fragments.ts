@@ -24,6 +24,13 @@ export function directedPattern(direction: Direction, types: readonly RelationTy
   return `(e)-${rel}-(o:Entity)`;
 }
 
+/** The variables `directedPattern` binds to the relation's start and end, when the direction tells. */
+export function directedEnds(direction: Direction): { from: string; to: string } | undefined {
+  if (direction === 'OUTGOING') return { from: 'e', to: 'o' };
+  if (direction === 'INCOMING') return { from: 'o', to: 'e' };
+  return undefined;
+}
+
 /** Keeps relations whose [since, until] years overlap `$activeIn` (open ends are open). */
 export const ACTIVE_IN = (r: string) =>
   `($activeIn IS NULL OR ((${r}.sinceYear IS NULL OR ${r}.sinceYear <= $activeIn) AND (${r}.untilYear IS NULL OR ${r}.untilYear >= $activeIn)))`;

@@ -2,7 +2,14 @@
  * Conversions between models and Neo4j properties, in one place so that the loader, the
  * repositories and the exporter agree on how an entity or a relation is stored.
  */
-import type { EntityModel, PartialEntity, RelationModel } from '../model/models.js';
+import type {
+  EntityModel,
+  ListNeeds,
+  PartialEntity,
+  PartialRelation,
+  RelationModel,
+  RelationRefModel,
+} from '../model/models.js';
 import { deriveRelationId, type Entity, type Relation } from '../model/seed-format.js';
 import { type EntityKind, type RelationType, slugify } from '../model/vocabulary.js';
 import { toNative } from './database.js';
@@ -188,6 +195,13 @@ export const ENTITY_STUB_PROJECTION = (n: string) => `{slug: ${n}.slug, name: ${
 export interface RelationProjectionOptions {
   /** Without them the quotes stay in the database until asked for. */
   sources: boolean;
+  /** Read only these properties (and the id); every property when absent. */
+  only?: readonly string[];
+  /**
+   * Variables the query already bound to the start and end nodes: their stubs are read from them,
+   * where `startNode(r)`/`endNode(r)` would look each node up again.
+   */
+  endNodes?: { from: string; to: string };
   /** The seed file and position the staff editor keeps a relation in. */
   origin?: boolean;
   /**
@@ -202,14 +216,23 @@ export interface RelationProjectionOptions {
  * pair with `relationFromValue`.
  */
 export const RELATION_PROJECTION = (r: string, options: RelationProjectionOptions = { sources: true }) => {
+  const only = options.only;
   const keys = [
-    ...RELATION_PROPERTIES,
+    ...(only ? RELATION_PROPERTIES.filter((key) => key === 'id' || only.includes(key)) : RELATION_PROPERTIES),
     ...(options.sources ? ['sourceSections', 'sourceQuotes'] : []),
     ...(options.origin ? ['originFile', 'originPosition'] : []),
   ];
   const end = options.ends === 'slugs' ? (n: string) => `${n}.slug` : ENTITY_STUB_PROJECTION;
-  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(`startNode(${r})`)}, to: ${end(`endNode(${r})`)} }`;
+  const from = options.endNodes?.from ?? `startNode(${r})`;
+  const to = options.endNodes?.to ?? `endNode(${r})`;
+  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(from)}, to: ${end(to)} }`;
 };
+
+/** The projection of a list's relations: what its client selected (see `ListNeeds`). */
+export const listedRelationProjection = (
+  needs: ListNeeds,
+  endNodes?: RelationProjectionOptions['endNodes'],
+): RelationProjectionOptions => ({ sources: needs.fields.includes('sources'), only: needs.fields, endNodes });
 
 /** The fields of an entity a query fetched (see `PartialEntity`). */
 export function partialEntityFromProps(raw: Props): PartialEntity {
@@ -225,6 +248,20 @@ export function relationFromValue(value: unknown, entities?: ReadonlyMap<string,
   const to = typeof v.to === 'string' ? entities?.get(v.to) : partialEntityFromProps(v.to);
   const relation = relationFromProps(v.props, v.type, from?.slug ?? String(v.from), to?.slug ?? String(v.to));
   return from && to ? { ...relation, ends: { from, to } } : relation;
+}
+
+const RELATION_PROPERTY_SET: ReadonlySet<string> = new Set(RELATION_PROPERTIES);
+
+/**
+ * A relation from a `listedRelationProjection`: partial (see `PartialRelation`) when some
+ * properties were left in the database.
+ */
+export function listedRelationFromValue(value: unknown): RelationRefModel {
+  const relation = relationFromValue(value);
+  const props = (value as { props: Props }).props;
+  if (RELATION_PROPERTIES.every((key) => key in props)) return relation;
+  const fetched = Object.entries(relation).filter(([key]) => !RELATION_PROPERTY_SET.has(key) || key in props);
+  return { ...Object.fromEntries(fetched), partial: true } as PartialRelation;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Relation queries: lists, batch loads, shortest paths and the map's graph view.
  */
-import type { ListNeeds, Page, PartialEntity, RelationModel } from '../model/models.js';
+import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
 import {
   ACTIVE_IN,
   boundedInt,
   type Direction,
+  directedEnds,
   directedPattern,
   patternPageColumns,
   RELATION_ORDER,
@@ -14,11 +15,14 @@ import {
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {
+  listedRelationFromValue,
+  listedRelationProjection,
   MAP_ENTITY_PROJECTION,
   nameKey,
   partialEntityFromProps,
   RELATION_PROJECTION,
   relationFromValue,
+  type StoredRelation,
 } from './mapping.js';
 import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
 
@@ -32,21 +36,21 @@ export interface EntityRelationsOptions {
 }
 
 const toPage = (options: { offset: number; limit: number }) =>
-  pageOf<RelationModel>(options.offset, options.limit, relationFromValue);
+  pageOf<RelationRefModel>(options.offset, options.limit, listedRelationFromValue);
 
 /** One page of relations per entity, for many entities in one round trip. */
 export async function relationsOfEntities(
   db: Database,
   slugs: readonly string[],
   options: EntityRelationsOptions,
-): Promise<Page<RelationModel>[]> {
+): Promise<Page<RelationRefModel>[]> {
   const rows = await db.read(
     `UNWIND $slugs AS slug
      OPTIONAL MATCH (e:Entity {slug: slug})
      RETURN slug, ${patternPageColumns(
        `MATCH ${directedPattern(options.direction, options.types)} WHERE ${ACTIVE_IN('r')}`,
        RELATION_ORDER('r'),
-       RELATION_PROJECTION('r', options.needs),
+       RELATION_PROJECTION('r', listedRelationProjection(options.needs, directedEnds(options.direction))),
        options.needs.totalCount,
      )}`,
     { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
@@ -71,7 +75,7 @@ export interface RelationFilter {
  * Relations matching all the given filters. Anchors on `from`/`to` when given so that the query
  * starts from an index lookup, not a scan of every relationship.
  */
-export async function findRelations(db: Database, filter: RelationFilter): Promise<Page<RelationModel>> {
+export async function findRelations(db: Database, filter: RelationFilter): Promise<Page<RelationRefModel>> {
   const a = filter.from ? '(a:Entity {slug: $from})' : '(a:Entity)';
   const b = filter.to ? '(b:Entity {slug: $to})' : '(b:Entity)';
   const softwareClause = filter.software
@@ -83,7 +87,7 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
        `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
         WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`,
        RELATION_ORDER('r'),
-       RELATION_PROJECTION('r', filter.needs),
+       RELATION_PROJECTION('r', listedRelationProjection(filter.needs, { from: 'a', to: 'b' })),
        filter.needs.totalCount,
      )}`,
     {
@@ -109,7 +113,7 @@ export interface RelationKey {
  * Relations by (type, id), in key order; `null` where none exists. One round trip: a union of one
  * index seek per type present (an id is unique within its type).
  */
-export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(RelationModel | null)[]> {
+export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(StoredRelation | null)[]> {
   const types = [...new Set(keys.map((k) => k.type))];
   if (types.length === 0) return [];
   const params = Object.fromEntries(

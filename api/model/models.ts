@@ -48,6 +48,16 @@ export interface RelationModel {
   ends?: { from: PartialEntity; to: PartialEntity };
 }
 
+/**
+ * A relation as a list read it: its identity and ends, and of its other fields only those its
+ * client selected (see `ListNeeds.fields`). A field it lacks is read from the whole relation.
+ */
+export type PartialRelation = Pick<RelationModel, 'id' | 'type' | 'from' | 'to' | 'ends' | 'sources'> &
+  Partial<RelationModel> & { partial: true };
+
+/** What a Relation object of the schema may hold: a whole relation or what a list read of it. */
+export type RelationRefModel = RelationModel | PartialRelation;
+
 /** One page of a list. */
 export interface Page<T> {
   items: T[];
@@ -58,11 +68,12 @@ export interface Page<T> {
 }
 
 /**
- * What the client asked for beyond the items themselves, so that a list reads no more than
- * needed: the total (a full read instead of a top-k sort) and the relations' sources (the
- * longest text of a relation).
+ * What the client asked of a list, so that it reads no more than needed: the total (a count
+ * besides the top-k page) and the fields of each item (a relation list reads only the selected
+ * properties, and its sources, the longest text of a relation, only when selected).
  */
 export interface ListNeeds {
   totalCount: boolean;
-  sources: boolean;
+  /** Names of the fields selected on each item (`edges { node { … } }`), sorted and distinct. */
+  fields: readonly string[];
 }

@@ -12,6 +12,7 @@ import { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
 import { arg, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
 import { wholeEntity } from '../whole-entity.js';
+import { wholeRelation } from '../whole-relation.js';
 import { EntityRef, RelationRef } from './refs.js';
 
 export const ChangeActionEnum = builder.enumType('ChangeAction', {
@@ -88,12 +89,12 @@ builder.interfaceFields(EntityRef, (t) => ({
 builder.objectFields(RelationRef, (t) => ({
   version: t.int({
     description: 'Incremented by every change; give it back as `expectedVersion` when updating.',
-    resolve: (r) => staffFieldsOf(r).version,
+    resolve: async (r, _args, ctx) => staffFieldsOf(await wholeRelation(r, ctx)).version,
   }),
   internalNotes: t.string({
     nullable: true,
     description: 'Staff only: notes never shown to the public.',
     authScopes: { editor: true },
-    resolve: (r) => staffFieldsOf(r).internalNotes,
+    resolve: async (r, _args, ctx) => staffFieldsOf(await wholeRelation(r, ctx)).internalNotes,
   }),
 }));

@@ -2,7 +2,7 @@
  * Type references shared across the type files (which implement them), so that entities and
  * relations can point at each other without circular imports.
  */
-import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
+import type { EntityRefModel, RelationRefModel } from '../../api/model/models.js';
 import { builder } from '../builder.js';
 
 // Entities are backed by the whole model or by the part a list fetched (schema/whole-entity.ts).
@@ -11,7 +11,7 @@ export const OrganisationRef = builder.objectRef<EntityRefModel>('Organisation')
 export const ProjectRef = builder.objectRef<EntityRefModel>('Project');
 export const PersonRef = builder.objectRef<EntityRefModel>('Person');
 export const EventRef = builder.objectRef<EntityRefModel>('Event');
-export const RelationRef = builder.objectRef<RelationModel>('Relation');
+export const RelationRef = builder.objectRef<RelationRefModel>('Relation');
 
 /** GraphQL type name of each entity kind. */
 export const KIND_TYPENAMES = {

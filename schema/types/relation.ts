@@ -8,6 +8,7 @@ import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabula
 import { arg, intBetween, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
 import { listNeeds } from '../selection.js';
+import { relationField } from '../whole-relation.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
 import { DateScalar, RelationTypeEnum } from './scalars-and-enums.js';
 
@@ -38,22 +39,26 @@ builder.node(RelationRef, {
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
     from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.from ?? ctx.loaders.entity.load(r.from) }),
     to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.to ?? ctx.loaders.entity.load(r.to) }),
-    role: t.exposeString('role', { nullable: true }),
+    role: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'role', ctx) }),
     software: t.field({
       type: ProjectRef,
       nullable: true,
       description: 'HOSTING: the hosted software.',
-      resolve: (r, _args, ctx) => (r.software ? ctx.loaders.entity.load(r.software) : null),
+      resolve: async (r, _args, ctx) => {
+        const software = await relationField(r, 'software', ctx);
+        return software ? ctx.loaders.entity.load(software) : null;
+      },
     }),
-    resource: t.exposeString('resource', {
+    resource: t.string({
       nullable: true,
       description: 'HOSTING: a hosted resource other than software.',
+      resolve: (r, _args, ctx) => relationField(r, 'resource', ctx),
     }),
-    since: t.field({ type: DateScalar, nullable: true, resolve: (r) => r.since }),
-    until: t.field({ type: DateScalar, nullable: true, resolve: (r) => r.until }),
-    amount: t.exposeFloat('amount', { nullable: true }),
-    currency: t.exposeString('currency', { nullable: true }),
-    description: t.exposeString('description', { nullable: true }),
+    since: t.field({ type: DateScalar, nullable: true, resolve: (r, _args, ctx) => relationField(r, 'since', ctx) }),
+    until: t.field({ type: DateScalar, nullable: true, resolve: (r, _args, ctx) => relationField(r, 'until', ctx) }),
+    amount: t.float({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'amount', ctx) }),
+    currency: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'currency', ctx) }),
+    description: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'description', ctx) }),
     sources: t.field({
       type: [SourceRef],
       // A list fetched without sources (its client did not ask) reads them now, batched.

@@ -1,0 +1,30 @@
+/**
+ * Lists read of each relation only the fields their client selected (`PartialRelation`). A field
+ * they did not read loads the whole relation through the per-request loader, so all the
+ * relations of a level that need it cost one round trip together. The lookahead that decides
+ * what a list reads (`selection.ts`) makes this the exception; it keeps every answer whole.
+ */
+import type { Context } from '../api/context.js';
+import type { StoredRelation } from '../api/data/mapping.js';
+import { notFound } from '../api/errors.js';
+import type { RelationRefModel } from '../api/model/models.js';
+
+/** The whole relation (with its staff fields), loading it if only part was read. */
+export function wholeRelation(r: RelationRefModel, ctx: Context): StoredRelation | Promise<StoredRelation> {
+  if (!('partial' in r)) return r as StoredRelation;
+  return ctx.loaders.relation.load({ type: r.type, id: r.id }).then((whole) => {
+    // Deleted by a concurrent edit between the list and this read.
+    if (!whole) throw notFound(`Relation "${r.type}:${r.id}"`);
+    return whole;
+  });
+}
+
+/** One field of a relation: from what was read (synchronously), or from the whole relation. */
+export function relationField<K extends keyof StoredRelation>(
+  r: RelationRefModel,
+  key: K,
+  ctx: Context,
+): StoredRelation[K] | Promise<StoredRelation[K]> {
+  if (key in r) return (r as StoredRelation)[key];
+  return Promise.resolve(wholeRelation(r, ctx)).then((whole) => whole[key]);
+}
