@@ -7,10 +7,13 @@
  * Usage: `const api = await startApiWorker({ uri }); fetch(`${api.url}/graphql`); await api.stop();`
  */
 import { Worker } from 'node:worker_threads';
+import type { FloorStatement } from './floor-server.js';
 import type { ServerWorkerData } from './server-worker.js';
 
 export interface ApiWorker {
   url: string;
+  /** The HTTP floor's base URL (`${floorUrl}/floor/<question key>`). */
+  floorUrl: string;
   stop(): Promise<void>;
 }
 
@@ -18,6 +21,7 @@ export async function startApiWorker(options: {
   uri: string;
   txTimeoutMs: number;
   expensiveReadsPerMinute: number;
+  floorStatements?: Record<string, FloorStatement>;
 }): Promise<ApiWorker> {
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./server-worker.ts', import.meta.url).href;
@@ -29,18 +33,20 @@ export async function startApiWorker(options: {
     password: process.env.NEO4J_PASSWORD ?? 'archipel-password',
     txTimeoutMs: options.txTimeoutMs,
     expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+    floorStatements: options.floorStatements ?? {},
   };
   // The production setting (npm start): graphql-js skips its development-only checks.
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(shim)}`), {
     workerData,
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, floorUrl } = await new Promise<{ url: string; floorUrl: string }>((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (message: { url: string }) => resolve(message.url));
+    worker.once('message', resolve);
   });
   return {
     url,
+    floorUrl,
     async stop() {
       const stopped = new Promise<void>((resolve) => worker.once('message', () => resolve()));
       worker.postMessage('stop');

@@ -2,8 +2,9 @@
  * `npm run bench:api -- --dataset seed` / `-- --data-dir .data/bench-100k-1m`: serves the real API
  * (in a worker thread of this process) against a dataset and, for each question of
  * `queries.ts`, measures p50/p99 latency and requests/s of the GraphQL query over HTTP and,
- * beside it, of the hand-written Cypher floor through neo4j-driver under the same concurrency;
- * then a mixed load run that must finish without a single error. Results go to
+ * beside it, of the hand-written Cypher floor through neo4j-driver under the same concurrency,
+ * and of that floor served by a bare HTTP endpoint (`floor-server.ts`: what GraphQL adds over
+ * any HTTP API); then a mixed load run that must finish without a single error. Results go to
  * `bench/results/<label>.json` and the tables of `bench/RESULTS.md`.
  *
  * Run nothing else heavy meanwhile: the machine has two cores, shared by Neo4j, the API and the
@@ -56,6 +57,12 @@ const program = new Command('bench-api')
   .option('--connections <n>', 'concurrent clients per question', positiveInt, 10)
   .option('--seconds <n>', 'measured seconds per question and side', positiveInt, 15)
   .option('--warmup <n>', 'warm-up seconds before each measurement', positiveInt, 3)
+  .option(
+    '--global-warmup <n>',
+    "seconds of every question in turn on all sides before the first measurement (Neo4j's JIT compiler runs for tens of seconds)",
+    Number,
+    30,
+  )
   .option('--rounds <n>', 'slices each side is cut into, alternating GraphQL and Cypher', positiveInt, 3)
   .option('--mixed-seconds <n>', 'duration of the mixed load run (0: skip)', Number, 60)
   .option('--mixed-connections <n>', 'connections of the mixed load run', positiveInt, 50)
@@ -80,6 +87,7 @@ interface Options {
   connections: number;
   seconds: number;
   warmup: number;
+  globalWarmup: number;
   rounds: number;
   mixedSeconds: number;
   mixedConnections: number;
@@ -100,8 +108,12 @@ export interface QueryResult {
   refusal?: { message: string; latencyMs: number[]; floorMs?: number; floorError?: string };
   graphql?: RunStats;
   cypher?: RunStats;
+  /** The floor behind a bare HTTP endpoint, loaded like GraphQL (not for sequential probes). */
+  httpFloor?: RunStats;
   /** GraphQL / Cypher: latencies (higher is slower) and throughput (lower is slower). */
   ratio?: { p50: number; p99: number; rps: number };
+  /** GraphQL / HTTP floor, the same way. */
+  httpRatio?: { p50: number; p99: number; rps: number };
 }
 
 const log = (line: string) => console.error(line);
@@ -143,8 +155,12 @@ async function main() {
       uri: neo.uri,
       txTimeoutMs: options.txTimeoutMs,
       expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+      floorStatements: Object.fromEntries(
+        queries.map((q) => [q.key, { cypher: q.floor.cypher, params: q.floor.params }]),
+      ),
     });
     const endpoint = `${api.url}/graphql`;
+    const floorEndpoint = (query: BenchQuery) => `${api.floorUrl}/floor/${encodeURIComponent(query.key)}`;
     const results: QueryResult[] = [];
     try {
       for (const query of queries) results.push(await checkSameData(endpoint, db, query));
@@ -160,26 +176,31 @@ async function main() {
         },
       );
 
+      const loaded = accepted.filter((q) => !q.probe);
+      if (options.globalWarmup > 0 && loaded.length > 0) {
+        log(`Warming up (${options.globalWarmup} s, every question in turn on all three sides)…`);
+        await globalWarmup(endpoint, floorEndpoint, db, loaded, options);
+      }
       for (const query of accepted) {
         const result = results.find((r) => r.key === query.key)!;
         result.probe = query.probe;
-        const { graphql, cypher } = query.probe
-          ? await measureProbe(endpoint, db, query)
-          : await measurePair(endpoint, db, query, options, autocannon);
+        const { graphql, cypher, httpFloor }: { graphql: RunStats; cypher: RunStats; httpFloor?: RunStats } =
+          query.probe
+            ? await measureProbe(endpoint, db, query)
+            : await measureSides(endpoint, floorEndpoint(query), db, query, options, autocannon);
         result.graphql = graphql;
         result.cypher = cypher;
-        // A side without a single success has no latency to compare.
-        if (graphql.requests > graphql.errors && cypher.requests > cypher.errors) {
-          result.ratio = {
-            p50: graphql.latencyMs.p50 / cypher.latencyMs.p50,
-            p99: graphql.latencyMs.p99 / cypher.latencyMs.p99,
-            rps: graphql.rps / cypher.rps,
-          };
-        }
+        result.httpFloor = httpFloor;
+        result.ratio = ratioOf(graphql, cypher);
+        result.httpRatio = httpFloor && ratioOf(graphql, httpFloor);
         log(
           `${query.key}: GraphQL p50 ${graphql.latencyMs.p50.toFixed(1)} ms, ${graphql.rps.toFixed(0)} rps | ` +
             `Cypher p50 ${cypher.latencyMs.p50.toFixed(1)} ms, ${cypher.rps.toFixed(0)} rps | ` +
-            `ratio p50 ${result.ratio?.p50.toFixed(2) ?? '–'}, errors ${graphql.errors}/${cypher.errors}`,
+            (httpFloor
+              ? `HTTP floor p50 ${httpFloor.latencyMs.p50.toFixed(1)} ms, ${httpFloor.rps.toFixed(0)} rps | `
+              : '') +
+            `ratio p50 ${result.ratio?.p50.toFixed(2) ?? '–'} (HTTP floor ${result.httpRatio?.p50.toFixed(2) ?? '–'}), ` +
+            `errors ${graphql.errors}/${cypher.errors}/${httpFloor?.errors ?? '–'}`,
         );
       }
 
@@ -202,6 +223,7 @@ async function main() {
           connections: options.connections,
           seconds: options.seconds,
           warmupSeconds: options.warmup,
+          globalWarmupSeconds: options.globalWarmup,
           rounds: options.rounds,
           runner,
           txTimeoutMs: options.txTimeoutMs,
@@ -303,57 +325,108 @@ async function checkSameData(endpoint: string, db: Database, query: BenchQuery):
   return { key: query.key, title: query.title, sameData };
 }
 
+/** A over B for latencies (higher is slower) and throughput (lower is slower); none without successes. */
+function ratioOf(a: RunStats, b: RunStats) {
+  if (a.requests <= a.errors || b.requests <= b.errors) return undefined;
+  return { p50: a.latencyMs.p50 / b.latencyMs.p50, p99: a.latencyMs.p99 / b.latencyMs.p99, rps: a.rps / b.rps };
+}
+
 /**
- * Measures one question on both sides in alternating slices (G C, C G, G C, …) after a warm-up of
- * each, so that both sides see the same background load on this shared 2-core machine and the
- * ratio stays meaningful even when the absolute figures move.
+ * Every loaded question in turn, GraphQL then the driver floor then the HTTP floor, before the
+ * first measurement: the embedded Neo4j compiles its hot code for tens of seconds after start, and
+ * the first questions measured would otherwise pay for it.
  */
-async function measurePair(
+async function globalWarmup(
   endpoint: string,
+  floorEndpoint: (query: BenchQuery) => string,
+  db: Database,
+  queries: BenchQuery[],
+  options: Options,
+) {
+  const loop = { connections: options.connections, durationMs: (options.globalWarmup * 1000) / 3 };
+  const graphql = new GraphqlClient(endpoint, options.connections);
+  const floors = queries.map((q) => new GraphqlClient(floorEndpoint(q), options.connections));
+  const bodies = queries.map((q) => JSON.stringify(q.graphql));
+  const pick = (n: number) => n % queries.length;
+  try {
+    await closedLoop((n) => graphql.post(bodies[pick(n)]!), loop);
+    await closedLoop((n) => {
+      const floor = queries[pick(n)]!.floor;
+      return db.read(floor.cypher, floor.params, nativeRow);
+    }, loop);
+    await closedLoop((n) => floors[pick(n)]!.post('{}'), loop);
+  } finally {
+    graphql.close();
+    for (const floor of floors) floor.close();
+  }
+}
+
+type Side = 'graphql' | 'cypher' | 'httpFloor';
+
+/**
+ * Measures one question on three sides (GraphQL over HTTP, the driver floor, the HTTP floor) in
+ * alternating slices (G C H, H C G, …) after a warm-up of each, so that every side sees the same
+ * background load on this shared 2-core machine and the ratios stay meaningful even when the
+ * absolute figures move. Both HTTP sides use the same load generator.
+ */
+async function measureSides(
+  endpoint: string,
+  floorEndpoint: string,
   db: Database,
   query: BenchQuery,
   options: Options,
   autocannon: Awaited<ReturnType<typeof loadAutocannon>>,
-): Promise<{ graphql: RunStats; cypher: RunStats }> {
-  const body = JSON.stringify(query.graphql);
+): Promise<Record<Side, RunStats>> {
   const loop = { connections: options.connections, durationMs: (options.seconds * 1000) / options.rounds };
-  const client = new GraphqlClient(endpoint, options.connections);
-  const graphqlTask = () => client.post(body);
-  const cypherTask = async () => query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
-  const graphqlSlice = async () => {
-    if (autocannon) {
-      slices.push(
-        await autocannonRun(autocannon, endpoint, [body], {
-          connections: loop.connections,
-          seconds: loop.durationMs / 1000,
-        }),
-      );
-    } else {
-      await closedLoopSamples(graphqlTask, loop, g);
-    }
+  const warmup = { connections: options.connections, durationMs: options.warmup * 1000 };
+  const http = (url: string, body: string) => {
+    const client = new GraphqlClient(url, options.connections);
+    const slices: RunStats[] = [];
+    const samples = emptySamples();
+    return {
+      warm: () => closedLoop(() => client.post(body), warmup),
+      slice: async () => {
+        if (autocannon) {
+          slices.push(
+            await autocannonRun(autocannon, url, [body], {
+              connections: loop.connections,
+              seconds: loop.durationMs / 1000,
+            }),
+          );
+        } else {
+          await closedLoopSamples(() => client.post(body), loop, samples);
+        }
+      },
+      stats: () =>
+        autocannon
+          ? mergeSlices(slices)
+          : summarise(samples.latencies, samples.errors, samples.errorKinds, samples.seconds),
+      close: () => client.close(),
+    };
   };
-  const slices: RunStats[] = [];
-  const g = emptySamples();
+  const cypherTask = async () => query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
   const c = emptySamples();
+  const cypher = {
+    warm: () => closedLoop(cypherTask, warmup),
+    slice: () => closedLoopSamples(cypherTask, loop, c),
+    stats: () => summarise(c.latencies, c.errors, c.errorKinds, c.seconds),
+    close: () => {},
+  };
+  const sides = {
+    graphql: http(endpoint, JSON.stringify(query.graphql)),
+    cypher,
+    httpFloor: http(floorEndpoint, '{}'),
+  };
+  const order: Side[] = ['graphql', 'cypher', 'httpFloor'];
   try {
-    await closedLoop(graphqlTask, { connections: options.connections, durationMs: options.warmup * 1000 });
-    await closedLoop(cypherTask, { connections: options.connections, durationMs: options.warmup * 1000 });
+    for (const side of order) await sides[side].warm();
     for (let round = 0; round < options.rounds; round++) {
-      if (round % 2 === 0) {
-        await graphqlSlice();
-        await closedLoopSamples(cypherTask, loop, c);
-      } else {
-        await closedLoopSamples(cypherTask, loop, c);
-        await graphqlSlice();
-      }
+      for (const side of round % 2 === 0 ? order : [...order].reverse()) await sides[side].slice();
     }
   } finally {
-    client.close();
+    for (const side of order) sides[side].close();
   }
-  return {
-    graphql: autocannon ? mergeSlices(slices) : summarise(g.latencies, g.errors, g.errorKinds, g.seconds),
-    cypher: summarise(c.latencies, c.errors, c.errorKinds, c.seconds),
-  };
+  return { graphql: sides.graphql.stats(), cypher: cypher.stats(), httpFloor: sides.httpFloor.stats() };
 }
 
 const PROBE_RUNS = 3;

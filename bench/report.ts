@@ -27,6 +27,7 @@ interface Report {
     connections: number;
     seconds: number;
     warmupSeconds: number;
+    globalWarmupSeconds?: number;
     rounds?: number;
     runner: string;
     txTimeoutMs: number;
@@ -129,12 +130,14 @@ function querySection(r: Report): string[] {
   const lines = [
     `### ${r.label}: ${n(r.dataset.entities)} entities, ${n(r.dataset.relations)} relations`,
     '',
-    `${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.seconds} s per side in ${s.rounds ?? 1} alternating slices; GraphQL load by ` +
-      `${s.runner === 'autocannon' ? 'autocannon' : 'the built-in closed loop (autocannon not installed)'}, Cypher by the same closed loop; ` +
-      `median degree ${r.fixtureNotes.medianDegree}, framasoft ${r.fixtureNotes.hubDegree}.`,
+    `${s.connections} connections, ${s.globalWarmupSeconds ? `${s.globalWarmupSeconds} s of every question first, ` : ''}` +
+      `${s.warmupSeconds} s warm-up then ${s.seconds} s per side in ${s.rounds ?? 1} alternating slices; HTTP load (GraphQL, HTTP floor) by ` +
+      `${s.runner === 'autocannon' ? 'autocannon' : 'the built-in closed loop (autocannon not installed)'}, the driver floor by the same closed loop; ` +
+      `median degree ${r.fixtureNotes.medianDegree}, framasoft ${r.fixtureNotes.hubDegree}. ` +
+      'The last two columns compare GraphQL with the floor behind a bare HTTP endpoint (`bench/floor-server.ts`).',
     '',
-    '| question | same data | GraphQL p50 | p99 | req/s | Cypher p50 | p99 | req/s | ratio p50 | ratio p99 | req/s ratio |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| question | same data | GraphQL p50 | p99 | req/s | Cypher p50 | p99 | req/s | ratio p50 | ratio p99 | req/s ratio | HTTP floor p50 | GraphQL / HTTP floor p50 |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const q of r.queries) {
     if (q.sameData === 'refused' || !q.graphql || !q.cypher) {
@@ -146,7 +149,7 @@ function querySection(r: Report): string[] {
           ? `failed too: ${q.refusal.floorError.slice(0, 60)}`
           : '';
       lines.push(
-        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | ${floor} | | | | | |`,
+        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | ${floor} | | | | | | | |`,
       );
       continue;
     }
@@ -157,7 +160,10 @@ function querySection(r: Report): string[] {
     lines.push(
       `| \`${q.title}\`${how} | ${q.sameData}${errors} | ${ms(g.latencyMs.p50)} ms | ${ms(g.latencyMs.p99)} ms | ${n(g.rps)} | ` +
         `${ms(c.latencyMs.p50)} ms | ${ms(c.latencyMs.p99)} ms | ${n(c.rps)} | ` +
-        (q.ratio ? `**${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |` : '– | – | – |'),
+        (q.ratio ? `**${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |` : '– | – | – |') +
+        (q.httpFloor
+          ? ` ${ms(q.httpFloor.latencyMs.p50)} ms | ${q.httpRatio ? ratio(q.httpRatio.p50) : '–'} |`
+          : ' | |'),
     );
   }
   lines.push(

@@ -1,12 +1,14 @@
 /**
  * Worker-thread entry: serves the real API (`createArchipelYoga` + `startHttpServer`) on a free
- * port. It runs in its own thread so that the load generator (main thread) does not share the
- * server's event loop: otherwise the client's work would be billed to GraphQL.
+ * port, and beside it the floor over HTTP (`floor-server.ts`). It runs in its own thread so that
+ * the load generator (main thread) does not share the server's event loop: otherwise the client's
+ * work would be billed to GraphQL.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDriver, Database } from '../api/data/database.js';
 import { startHttpServer } from '../api/server.js';
 import { createArchipelYoga } from '../api/yoga.js';
+import { type FloorStatement, startFloorServer } from './floor-server.js';
 
 export interface ServerWorkerData {
   uri: string;
@@ -16,6 +18,8 @@ export interface ServerWorkerData {
   txTimeoutMs: number;
   /** The API's per-client limit on expensive reads; the bench's clients all share one address. */
   expensiveReadsPerMinute: number;
+  /** The questions' floor statements, by question key, for the HTTP floor. */
+  floorStatements: Record<string, FloorStatement>;
 }
 
 const data = workerData as ServerWorkerData;
@@ -29,10 +33,12 @@ const server = await startHttpServer({
   port: 0,
   vizDir: '/nonexistent-archipel-viz',
 });
-parentPort!.postMessage({ url: server.url });
+const floor = await startFloorServer(db, data.floorStatements);
+parentPort!.postMessage({ url: server.url, floorUrl: floor.url });
 parentPort!.on('message', async (message) => {
   if (message !== 'stop') return;
   await server.close();
+  await floor.close();
   await driver.close();
   parentPort!.postMessage({ stopped: true });
 });
