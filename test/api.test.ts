@@ -352,6 +352,11 @@ describe('lists read only what the client selects', () => {
     expect(api.lastStatements.at(-1)).toMatch(/r \{\.id\}/);
     expect(api.lastStatements.at(-1)).not.toMatch(/\.description|\.role|\.version|\.internalNotes/);
 
+    // Staff fields a list read are answered from it, without loading the whole relations.
+    const versioned = await relationsOfFramasoft('edges { node { version } }');
+    expect(versioned.errors).toBeUndefined();
+    expect(api.lastRoundTrips).toBe(2); // the entity, then its relations
+
     const described = await relationsOfFramasoft('edges { node { description } }');
     expect(described.errors).toBeUndefined();
     expect(api.lastStatements.at(-1)).toMatch(/\.description/);

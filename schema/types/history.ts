@@ -12,7 +12,7 @@ import { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
 import { arg, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
 import { wholeEntity } from '../whole-entity.js';
-import { wholeRelation } from '../whole-relation.js';
+import { relationField } from '../whole-relation.js';
 import { EntityRef, RelationRef } from './refs.js';
 
 export const ChangeActionEnum = builder.enumType('ChangeAction', {
@@ -89,12 +89,12 @@ builder.interfaceFields(EntityRef, (t) => ({
 builder.objectFields(RelationRef, (t) => ({
   version: t.int({
     description: 'Incremented by every change; give it back as `expectedVersion` when updating.',
-    resolve: async (r, _args, ctx) => staffFieldsOf(await wholeRelation(r, ctx)).version,
+    resolve: (r, _args, ctx) => relationField(r, 'version', ctx),
   }),
   internalNotes: t.string({
     nullable: true,
     description: 'Staff only: notes never shown to the public.',
     authScopes: { editor: true },
-    resolve: async (r, _args, ctx) => staffFieldsOf(await wholeRelation(r, ctx)).internalNotes,
+    resolve: (r, _args, ctx) => relationField(r, 'internalNotes', ctx),
   }),
 }));
