@@ -9,16 +9,6 @@ import type { StoredRelation } from '../api/data/mapping.js';
 import { notFound } from '../api/errors.js';
 import type { RelationRefModel } from '../api/model/models.js';
 
-/** The whole relation (with its staff fields), loading it if only part was read. */
-export function wholeRelation(r: RelationRefModel, ctx: Context): StoredRelation | Promise<StoredRelation> {
-  if (!('partial' in r)) return r as StoredRelation;
-  return ctx.loaders.relation.load({ type: r.type, id: r.id }).then((whole) => {
-    // Deleted by a concurrent edit between the list and this read.
-    if (!whole) throw notFound(`Relation "${r.type}:${r.id}"`);
-    return whole;
-  });
-}
-
 /** One field of a relation: from what was read (synchronously), or from the whole relation. */
 export function relationField<K extends keyof StoredRelation>(
   r: RelationRefModel,
@@ -26,5 +16,10 @@ export function relationField<K extends keyof StoredRelation>(
   ctx: Context,
 ): StoredRelation[K] | Promise<StoredRelation[K]> {
   if (key in r) return (r as StoredRelation)[key];
-  return Promise.resolve(wholeRelation(r, ctx)).then((whole) => whole[key]);
+  // A whole relation has every field, so `r` is partial here (as in `entityField`).
+  return ctx.loaders.relation.load({ type: r.type, id: r.id }).then((whole) => {
+    // Deleted by a concurrent edit between the list and this read.
+    if (!whole) throw notFound(`Relation "${r.type}:${r.id}"`);
+    return whole[key];
+  });
 }
