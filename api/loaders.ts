@@ -5,24 +5,23 @@
  * Usage: `const loaders = createLoaders(db); await loaders.entity.load('framasoft')`.
  */
 import DataLoader from 'dataloader';
-import type { Direction } from './data/cypher-fragments.js';
 import type { Database } from './data/database.js';
 import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
 import type { StoredEntity, StoredRelation } from './data/mapping.js';
+import type { NestedPage, RelationListPlan } from './data/relation-lists.js';
 import { type RelationKey, relationsByKeys, relationsOfEntities } from './data/relations.js';
 import { notFound } from './errors.js';
-import type { ListNeeds, Page, PartialEntity, RelationRefModel } from './model/models.js';
+import type { Page, PartialEntity, RelationRefModel } from './model/models.js';
 import type { RelationType } from './model/vocabulary.js';
 
-export interface RelationsKey {
-  slug: string;
-  types: readonly RelationType[] | null;
-  direction: Direction;
-  activeIn: number | null;
-  offset: number;
-  limit: number;
-  needs: ListNeeds;
-}
+/** An entity's relation list, and the lists nested in it that are read with it. */
+export type RelationsKey = { slug: string } & RelationListPlan;
+
+/**
+ * The loader key of `plan`'s list of the entity `slug`. Keys are compared as JSON: every key is
+ * built here, so that the same list always gets the same text.
+ */
+export const relationsKey = (slug: string, plan: RelationListPlan): RelationsKey => ({ slug, ...plan });
 
 export interface NeighboursKey {
   slug: string;
@@ -68,14 +67,16 @@ function groupedBySlug<K extends { slug: string }, V>(
 }
 
 export function createLoaders(db: Database) {
-  return {
+  const loaders = {
     /** Whole entity by slug; a missing slug yields a NOT_FOUND error in its slot. */
     entity: new DataLoader<string, StoredEntity>(async (slugs) =>
       (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
     ),
-    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>((slugs, args) =>
-      relationsOfEntities(db, slugs, args),
-    ),
+    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>(async (slugs, plan) => {
+      const { pages, nestedPages } = await relationsOfEntities(db, slugs, plan);
+      primeRelationLists(loaders, nestedPages);
+      return pages;
+    }),
     neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>((slugs, args) =>
       neighboursOfEntities(db, slugs, args),
     ),
@@ -83,6 +84,15 @@ export function createLoaders(db: Database) {
       cacheKeyFn: (key) => `${key.type}:${key.id}`,
     }),
   };
+  return loaders;
+}
+
+/**
+ * Hands lists read ahead (nested in a list's items, see relation-lists.ts) to the loader that
+ * their fields ask, so that resolving them costs no round trip.
+ */
+export function primeRelationLists(loaders: Loaders, nestedPages: readonly NestedPage[]) {
+  for (const { slug, plan, page } of nestedPages) loaders.relationsOf.prime(relationsKey(slug, plan), page);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

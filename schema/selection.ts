@@ -3,27 +3,54 @@
  * list reads no more than it is asked for. graphql-parse-resolve-info follows named and inline
  * fragments, aliases and @skip/@include with their variables.
  */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { ListNeeds } from '../api/model/models.js';
 
 /** All the subfields of these fields, under any alias and any type condition. */
-function children(trees: readonly ResolveTree[]): ResolveTree[] {
+export function children(trees: readonly ResolveTree[]): ResolveTree[] {
   return trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
 }
 
 /** The subfields of these fields reached through `path` (field names). */
-function descend(root: ResolveTree | null, path: readonly string[]): ResolveTree[] {
+export function descend(root: ResolveTree | null, path: readonly string[]): ResolveTree[] {
   let trees = root ? [root] : [];
   for (const name of path) trees = children(trees).filter((f) => f.name === name);
   return trees;
 }
 
-/** What a connection field must read besides its items (see `ListNeeds`). */
-export function listNeeds(info: GraphQLResolveInfo): ListNeeds {
-  const root = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+/** What a connection field must read besides its items (see `ListNeeds`), from its selection tree. */
+export function listNeedsOf(root: ResolveTree | null): ListNeeds {
   return {
     totalCount: descend(root, ['totalCount']).length > 0,
     fields: [...new Set(children(descend(root, ['edges', 'node'])).map((f) => f.name))].sort(),
+  };
+}
+
+/** What a connection field must read besides its items (see `ListNeeds`). */
+export const listNeeds = perSelection((info) => listNeedsOf(selectionTree(info)));
+
+/** The field's selection, arguments included, as graphql-parse-resolve-info reads it. */
+export function selectionTree(info: GraphQLResolveInfo): ResolveTree | null {
+  return (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+}
+
+/**
+ * Memoises `compute` per field of a query: the items of a list resolve the same field with the
+ * same nodes and variables (graphql-js shares `fieldNodes` between them), so a nested list's
+ * selection is read once per request, not once per item.
+ */
+export function perSelection<T>(compute: (info: GraphQLResolveInfo) => T): (info: GraphQLResolveInfo) => T {
+  const cache = new WeakMap<readonly FieldNode[], WeakMap<object, T>>();
+  return (info) => {
+    let byVariables = cache.get(info.fieldNodes);
+    if (!byVariables) {
+      byVariables = new WeakMap();
+      cache.set(info.fieldNodes, byVariables);
+    }
+    if (byVariables.has(info.variableValues)) return byVariables.get(info.variableValues) as T;
+    const value = compute(info);
+    byVariables.set(info.variableValues, value);
+    return value;
   };
 }

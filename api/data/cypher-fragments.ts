@@ -16,24 +16,42 @@ export function relationTypePattern(types: readonly RelationType[] | null | unde
   return `:${[...new Set(types)].join('|')}`;
 }
 
+/**
+ * The variable names of a relation pattern: the anchored entity, the relation, the other end.
+ * Nested lists (a list inside a list's items) use other names than the list around them.
+ */
+export interface PatternVariables {
+  e: string;
+  r: string;
+  o: string;
+}
+const PATTERN_VARIABLES: PatternVariables = { e: 'e', r: 'r', o: 'o' };
+
 /** The relationship pattern from an anchored entity `e` to the other end `o`. */
-export function directedPattern(direction: Direction, types: readonly RelationType[] | null | undefined): string {
-  const rel = `[r${relationTypePattern(types)}]`;
-  if (direction === 'OUTGOING') return `(e)-${rel}->(o:Entity)`;
-  if (direction === 'INCOMING') return `(e)<-${rel}-(o:Entity)`;
-  return `(e)-${rel}-(o:Entity)`;
+export function directedPattern(
+  direction: Direction,
+  types: readonly RelationType[] | null | undefined,
+  { e, r, o }: PatternVariables = PATTERN_VARIABLES,
+): string {
+  const rel = `[${r}${relationTypePattern(types)}]`;
+  if (direction === 'OUTGOING') return `(${e})-${rel}->(${o}:Entity)`;
+  if (direction === 'INCOMING') return `(${e})<-${rel}-(${o}:Entity)`;
+  return `(${e})-${rel}-(${o}:Entity)`;
 }
 
 /** The variables `directedPattern` binds to the relation's start and end, when the direction tells. */
-export function directedEnds(direction: Direction): { from: string; to: string } | undefined {
-  if (direction === 'OUTGOING') return { from: 'e', to: 'o' };
-  if (direction === 'INCOMING') return { from: 'o', to: 'e' };
+export function directedEnds(
+  direction: Direction,
+  { e, o }: PatternVariables = PATTERN_VARIABLES,
+): { from: string; to: string } | undefined {
+  if (direction === 'OUTGOING') return { from: e, to: o };
+  if (direction === 'INCOMING') return { from: o, to: e };
   return undefined;
 }
 
-/** Keeps relations whose [since, until] years overlap `$activeIn` (open ends are open). */
-export const ACTIVE_IN = (r: string) =>
-  `($activeIn IS NULL OR ((${r}.sinceYear IS NULL OR ${r}.sinceYear <= $activeIn) AND (${r}.untilYear IS NULL OR ${r}.untilYear >= $activeIn)))`;
+/** Keeps relations whose [since, until] years overlap the year `param` (open ends are open). */
+export const ACTIVE_IN = (r: string, param = '$activeIn') =>
+  `(${param} IS NULL OR ((${r}.sinceYear IS NULL OR ${r}.sinceYear <= ${param}) AND (${r}.untilYear IS NULL OR ${r}.untilYear >= ${param})))`;
 
 /** A bounded integer spliced into variable-length patterns, which Cypher cannot parameterise. */
 export function boundedInt(value: number, min: number, max: number): number {
@@ -51,8 +69,31 @@ export const RELATION_ORDER = (r: string) => `type(${r}), coalesce(${r}.since, '
  * Neo4j answers without materialising the rows (from the node's degree when nothing filters them).
  */
 export function patternPageColumns(rows: string, order: string, item: string, withTotal: boolean): string {
-  return `${withTotal ? `COUNT { ${rows} }` : 'null'} AS total,
-     COLLECT { ${rows} WITH * ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit + 1) RETURN ${item} } AS page`;
+  const { total, page } = patternPage(rows, order, item, { withTotal });
+  return `${total} AS total,
+     ${page} AS page`;
+}
+
+export interface PatternPageOptions {
+  withTotal: boolean;
+  /** Parameters holding the offset and the page size. */
+  offset?: string;
+  limit?: string;
+  /** A clause run on the page's rows only, before `item` (e.g. `WITH *, endNode(r) AS t`). */
+  onPage?: string;
+}
+
+/** The two expressions behind `patternPageColumns`, to place in a map or in a nested list. */
+export function patternPage(
+  rows: string,
+  order: string,
+  item: string,
+  { withTotal, offset = '$offset', limit = '$limit', onPage = '' }: PatternPageOptions,
+): { total: string; page: string } {
+  return {
+    total: withTotal ? `COUNT { ${rows} }` : 'null',
+    page: `COLLECT { ${rows} WITH * ORDER BY ${order} SKIP toInteger(${offset}) LIMIT toInteger(${limit} + 1) ${onPage} RETURN ${item} }`,
+  };
 }
 
 /**

@@ -209,6 +209,8 @@ export interface RelationProjectionOptions {
    * Neo4j a relationship lookup, and six of them per edge doubled the time of a large view.
    */
   ends?: 'stubs' | 'slugs';
+  /** A Cypher list of the lists nested in this relation's items (see relation-lists.ts). */
+  nested?: string;
 }
 
 /**
@@ -225,7 +227,8 @@ export const RELATION_PROJECTION = (r: string, options: RelationProjectionOption
   const end = options.ends === 'slugs' ? (n: string) => `${n}.slug` : ENTITY_STUB_PROJECTION;
   const from = options.endNodes?.from ?? `startNode(${r})`;
   const to = options.endNodes?.to ?? `endNode(${r})`;
-  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(from)}, to: ${end(to)} }`;
+  const nested = options.nested ? `, nested: ${options.nested}` : '';
+  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(from)}, to: ${end(to)}${nested} }`;
 };
 
 /** The projection of a list's relations: what its client selected (see `ListNeeds`). */

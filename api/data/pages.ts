@@ -16,16 +16,24 @@ export const emptyPage = <T>(offset: number): Page<T> => ({ items: [], totalCoun
 /** A record with `total` and a `page` list → a Page of at most `limit` items, each converted by `item`. */
 export const pageOf =
   <T>(offset: number, limit: number, item: (value: never) => T) =>
-  (record: RecordLike): Page<T> => {
-    const page = record.get('page') as never[];
-    const total = record.get('total');
-    return {
-      items: page.slice(0, limit).map((value) => item(value)),
-      totalCount: total === null ? null : Number(total),
-      hasNextPage: page.length > limit,
-      offset,
-    };
+  (record: RecordLike): Page<T> =>
+    pageFromColumns({ total: record.get('total'), page: record.get('page') }, offset, limit, item);
+
+/** The same from the two columns as values (a list nested in a map, see `patternPage`). */
+export function pageFromColumns<T>(
+  columns: { total: unknown; page: unknown },
+  offset: number,
+  limit: number,
+  item: (value: never) => T,
+): Page<T> {
+  const page = columns.page as never[];
+  return {
+    items: page.slice(0, limit).map((value) => item(value)),
+    totalCount: columns.total === null ? null : Number(columns.total),
+    hasNextPage: page.length > limit,
+    offset,
   };
+}
 
 /** Pages keyed by the record's `slug`, answered in key order (the DataLoader contract). */
 export function pagesInKeyOrder<T>(

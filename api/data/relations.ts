@@ -3,20 +3,9 @@
  */
 import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
-import {
-  ACTIVE_IN,
-  boundedInt,
-  type Direction,
-  directedEnds,
-  directedPattern,
-  patternPageColumns,
-  RELATION_ORDER,
-  relationTypePattern,
-} from './cypher-fragments.js';
+import { ACTIVE_IN, boundedInt, patternPageColumns, RELATION_ORDER, relationTypePattern } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {
-  listedRelationFromValue,
-  listedRelationProjection,
   MAP_ENTITY_PROJECTION,
   nameKey,
   partialEntityFromProps,
@@ -25,38 +14,35 @@ import {
   type StoredRelation,
 } from './mapping.js';
 import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
+import {
+  type NestedPage,
+  type RelationListPlan,
+  readRelationItem,
+  readRelationList,
+  relationItemExpression,
+  relationListExpression,
+  StatementParameters,
+} from './relation-lists.js';
 
-export interface EntityRelationsOptions {
-  types: readonly RelationType[] | null;
-  direction: Direction;
-  activeIn: number | null;
-  offset: number;
-  limit: number;
-  needs: ListNeeds;
-}
-
-const toPage = (options: { offset: number; limit: number }) =>
-  pageOf<RelationRefModel>(options.offset, options.limit, listedRelationFromValue);
-
-/** One page of relations per entity, for many entities in one round trip. */
+/**
+ * One page of relations per entity, for many entities in one round trip, with the lists the plan
+ * nests in their items (returned apart, see relation-lists.ts).
+ */
 export async function relationsOfEntities(
   db: Database,
   slugs: readonly string[],
-  options: EntityRelationsOptions,
-): Promise<Page<RelationRefModel>[]> {
+  plan: RelationListPlan,
+): Promise<{ pages: Page<RelationRefModel>[]; nestedPages: NestedPage[] }> {
+  const params = new StatementParameters();
+  const nestedPages: NestedPage[] = [];
   const rows = await db.read(
     `UNWIND $slugs AS slug
      OPTIONAL MATCH (e:Entity {slug: slug})
-     RETURN slug, ${patternPageColumns(
-       `MATCH ${directedPattern(options.direction, options.types)} WHERE ${ACTIVE_IN('r')}`,
-       RELATION_ORDER('r'),
-       RELATION_PROJECTION('r', listedRelationProjection(options.needs, directedEnds(options.direction))),
-       options.needs.totalCount,
-     )}`,
-    { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
-    (r) => ({ slug: r.get('slug') as string, page: toPage(options)(r) }),
+     RETURN slug, ${relationListExpression(plan, 'e', params)} AS list`,
+    { ...params.values, slugs },
+    (r) => ({ slug: r.get('slug') as string, page: readRelationList(r.get('list'), plan, nestedPages) }),
   );
-  return pagesInKeyOrder(slugs, rows, options.offset);
+  return { pages: pagesInKeyOrder(slugs, rows, plan.offset), nestedPages };
 }
 
 export interface RelationFilter {
@@ -69,28 +55,36 @@ export interface RelationFilter {
   offset: number;
   limit: number;
   needs: ListNeeds;
+  /** Lists to read for the ends of each relation, in the same statement. */
+  nested: RelationListPlan['nested'];
 }
 
 /**
  * Relations matching all the given filters. Anchors on `from`/`to` when given so that the query
  * starts from an index lookup, not a scan of every relationship.
  */
-export async function findRelations(db: Database, filter: RelationFilter): Promise<Page<RelationRefModel>> {
+export async function findRelations(
+  db: Database,
+  filter: RelationFilter,
+): Promise<{ page: Page<RelationRefModel>; nestedPages: NestedPage[] }> {
   const a = filter.from ? '(a:Entity {slug: $from})' : '(a:Entity)';
   const b = filter.to ? '(b:Entity {slug: $to})' : '(b:Entity)';
   const softwareClause = filter.software
     ? `CALL { MATCH (s:Entity) WHERE s.slug = $software OR s.nameKey = $softwareKey RETURN collect(s.slug) AS softwareSlugs }`
     : 'WITH [] AS softwareSlugs';
+  const params = new StatementParameters();
+  const nestedPages: NestedPage[] = [];
   const [page] = await db.read(
     `${softwareClause}
      RETURN ${patternPageColumns(
        `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
         WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`,
        RELATION_ORDER('r'),
-       RELATION_PROJECTION('r', listedRelationProjection(filter.needs, { from: 'a', to: 'b' })),
+       relationItemExpression('r', filter, { from: 'a', to: 'b' }, params, 0),
        filter.needs.totalCount,
      )}`,
     {
+      ...params.values,
       from: filter.from,
       to: filter.to,
       software: filter.software,
@@ -99,9 +93,9 @@ export async function findRelations(db: Database, filter: RelationFilter): Promi
       offset: filter.offset,
       limit: filter.limit,
     },
-    toPage(filter),
+    pageOf(filter.offset, filter.limit, (value) => readRelationItem(value, filter, nestedPages)),
   );
-  return page ?? emptyPage(filter.offset);
+  return { page: page ?? emptyPage(filter.offset), nestedPages };
 }
 
 export interface RelationKey {

@@ -2,13 +2,16 @@
  * The Entity interface, its four kinds, EntityConnection, and the `entity` and `search` queries.
  */
 import type { Context } from '../../api/context.js';
-import { searchEntities } from '../../api/data/entities.js';
+import { entityWithRelationLists, searchEntities } from '../../api/data/entities.js';
+import type { RelationListPlan } from '../../api/data/relation-lists.js';
 import { orNull } from '../../api/errors.js';
+import { primeRelationLists, relationsKey } from '../../api/loaders.js';
 import type { EntityRefModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
-import { arg, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
+import { arg, paging, SlugArg, TextArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
-import { listNeeds } from '../selection.js';
+import { relationListPlan, relationListsSelectedOn } from '../relation-plan.js';
+import { listNeeds, selectionTree } from '../selection.js';
 import { entityField } from '../whole-entity.js';
 import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
 import { RelationConnection } from './relation.js';
@@ -40,17 +43,9 @@ EntityRef.implement({
         first: t.arg.int(),
         after: t.arg.string(),
       },
-      resolve: async (e, args, ctx, info) =>
-        toConnection(
-          await ctx.loaders.relationsOf.load({
-            slug: e.slug,
-            types: args.types ?? null,
-            direction: args.direction ?? 'BOTH',
-            activeIn: arg('activeIn', YearArg, args.activeIn),
-            ...paging(args),
-            needs: listNeeds(info),
-          }),
-        ),
+      // The arguments are read from the selection, as the list around this one read them ahead.
+      resolve: async (e, _args, ctx, info) =>
+        toConnection(await ctx.loaders.relationsOf.load(relationsKey(e.slug, relationListPlan(info)))),
     }),
     neighbours: t.field({
       type: EntityConnection,
@@ -68,6 +63,18 @@ EntityRef.implement({
     }),
   }),
 });
+
+/**
+ * The entity and the relation lists selected on it, with their nested lists, in one round trip;
+ * the lists are handed to the loader that their fields ask.
+ */
+async function readEntityWithLists(ctx: Context, slug: string, lists: RelationListPlan[]) {
+  const { entity, pages, nestedPages } = await entityWithRelationLists(ctx.db, slug, lists);
+  if (!entity) return null;
+  ctx.loaders.entity.prime(slug, entity);
+  primeRelationLists(ctx.loaders, [...lists.map((plan, i) => ({ slug, plan, page: pages[i]! })), ...nestedPages]);
+  return entity;
+}
 
 /** What the four kind-specific types share: each is a Relay node whose local id is the slug. */
 function kindNode(kind: EntityKind) {
@@ -138,8 +145,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The entity with this slug, or null.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const slug = arg('slug', SlugArg, args.slug)!;
+      const lists = relationListsSelectedOn(selectionTree(info));
+      if (lists.length > 0) return readEntityWithLists(ctx, slug, lists);
       const [entity] = await ctx.loaders.entity.loadMany([slug]);
       return entity === undefined ? null : orNull(entity);
     },

@@ -4,10 +4,12 @@
 
 import { findRelations, shortestPath, softwareExists, unknownSlugs } from '../../api/data/relations.js';
 import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
+import { primeRelationLists } from '../../api/loaders.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
 import { arg, intBetween, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
 import { builder } from '../builder.js';
-import { listNeeds } from '../selection.js';
+import { nestedRelationLists } from '../relation-plan.js';
+import { listNeeds, perSelection, selectionTree } from '../selection.js';
 import { relationField } from '../whole-relation.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
 import { DateScalar, RelationTypeEnum } from './scalars-and-enums.js';
@@ -105,8 +107,10 @@ builder.queryFields((t) => ({
         activeIn: arg('activeIn', YearArg, args.activeIn),
         ...paging(args),
         needs: listNeeds(info),
+        nested: nestedLists(info),
       };
-      const page = await findRelations(ctx.db, filter);
+      const { page, nestedPages } = await findRelations(ctx.db, filter);
+      primeRelationLists(ctx.loaders, nestedPages);
       if (page.items.length === 0 && !page.totalCount) await explainEmpty(ctx.db, filter);
       return toConnection(page);
     },
@@ -131,6 +135,12 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/** The relation lists selected on the ends of the relations this field lists, read with them. */
+const nestedLists = perSelection((info) => {
+  const tree = selectionTree(info);
+  return tree ? nestedRelationLists(tree) : [];
+});
 
 /** An empty answer because of a typo deserves an error that says so, not a silent empty list. */
 async function explainEmpty(

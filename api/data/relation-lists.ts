@@ -1,0 +1,140 @@
+/**
+ * Relation lists read in one statement together with the lists nested in their items:
+ * `entity → relations → to → relations` is one round trip instead of one per level.
+ *
+ * A plan says what to read at each level: the list's arguments and selection, and the lists the
+ * client asked for on the items' ends (built from the query by schema/relation-plan.ts). The
+ * statement returns each nested page inside its item; `readRelationList` hands them back keyed by
+ * the entity they belong to, for the per-request loader to hold (`primeRelationLists`,
+ * api/loaders.ts), where the resolvers of the nested fields then find them.
+ *
+ * Usage: `const params = new StatementParameters(); const cypher = relationListExpression(plan, 'e', params);`
+ */
+import type { ListNeeds, Page, RelationRefModel } from '../model/models.js';
+import type { RelationType } from '../model/vocabulary.js';
+import {
+  ACTIVE_IN,
+  type Direction,
+  directedEnds,
+  directedPattern,
+  type PatternVariables,
+  patternPage,
+  RELATION_ORDER,
+} from './cypher-fragments.js';
+import { listedRelationFromValue, listedRelationProjection, RELATION_PROJECTION } from './mapping.js';
+import { pageFromColumns } from './pages.js';
+
+/** One list of an entity's relations: its filters, its page and what its client selected. */
+export interface RelationListOptions {
+  types: readonly RelationType[] | null;
+  direction: Direction;
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+  needs: ListNeeds;
+}
+
+/** A list, and the lists to read in the same statement for the ends of each of its relations. */
+export interface RelationListPlan extends RelationListOptions {
+  nested: readonly NestedRelationList[];
+}
+
+export interface NestedRelationList {
+  /** The end of each relation whose list this is. */
+  end: 'from' | 'to';
+  plan: RelationListPlan;
+}
+
+/** A nested list as read: the page of `plan` for the entity `slug`. */
+export interface NestedPage {
+  slug: string;
+  plan: RelationListPlan;
+  page: Page<RelationRefModel>;
+}
+
+/** The parameters of one statement, each list's under its own name. */
+export class StatementParameters {
+  readonly values: Record<string, unknown> = {};
+  private count = 0;
+
+  /** Adds a value and returns its `$name` for the Cypher text. */
+  add(value: unknown): string {
+    const name = `list${this.count++}`;
+    this.values[name] = value;
+    return `$${name}`;
+  }
+}
+
+/**
+ * A Cypher map `{total, page}` of the plan's list for the entity bound to `anchor`, with the
+ * nested lists inside each item (`nested`, in the plan's order). `level` keeps the variables of
+ * a nested list apart from those of the lists around it.
+ */
+export function relationListExpression(
+  plan: RelationListPlan,
+  anchor: string,
+  params: StatementParameters,
+  level = 0,
+): string {
+  const vars: PatternVariables = { e: anchor, r: `r${level}`, o: `o${level}` };
+  let ends = directedEnds(plan.direction, vars);
+  let onPage = '';
+  if (!ends && plan.nested.length > 0) {
+    // Either end may be the anchor: bind both, on the page's rows only, for the nested lists.
+    ends = { from: `from${level}`, to: `to${level}` };
+    onPage = `WITH *, startNode(${vars.r}) AS ${ends.from}, endNode(${vars.r}) AS ${ends.to}`;
+  }
+  const { total, page } = patternPage(
+    `MATCH ${directedPattern(plan.direction, plan.types, vars)} WHERE ${ACTIVE_IN(vars.r, params.add(plan.activeIn))}`,
+    RELATION_ORDER(vars.r),
+    relationItemExpression(vars.r, plan, ends, params, level + 1),
+    { withTotal: plan.needs.totalCount, offset: params.add(plan.offset), limit: params.add(plan.limit), onPage },
+  );
+  return `{total: ${total}, page: ${page}}`;
+}
+
+/**
+ * The Cypher map of a listed relation `r` (what `needs` selected), with its nested lists when the
+ * plan has some; `ends` are the variables bound to its start and end nodes, if any.
+ */
+export function relationItemExpression(
+  r: string,
+  plan: Pick<RelationListPlan, 'needs' | 'nested'>,
+  ends: { from: string; to: string } | undefined,
+  params: StatementParameters,
+  level: number,
+): string {
+  const nested =
+    ends && plan.nested.length > 0
+      ? `[${plan.nested.map((list) => relationListExpression(list.plan, ends[list.end], params, level)).join(', ')}]`
+      : undefined;
+  return RELATION_PROJECTION(r, { ...listedRelationProjection(plan.needs, ends), nested });
+}
+
+/** The page of a `relationListExpression` value; its nested pages are added to `nestedPages`. */
+export function readRelationList(
+  columns: unknown,
+  plan: RelationListPlan,
+  nestedPages: NestedPage[],
+): Page<RelationRefModel> {
+  return pageFromColumns(columns as { total: unknown; page: unknown }, plan.offset, plan.limit, (value) =>
+    readRelationItem(value, plan, nestedPages),
+  );
+}
+
+/** A relation of a `relationItemExpression`; its nested pages are added to `nestedPages`. */
+export function readRelationItem(
+  value: unknown,
+  plan: Pick<RelationListPlan, 'nested'>,
+  nestedPages: NestedPage[],
+): RelationRefModel {
+  const relation = listedRelationFromValue(value);
+  const lists = (value as { nested?: unknown[] }).nested;
+  if (lists) {
+    plan.nested.forEach((list, i) => {
+      const page = readRelationList(lists[i], list.plan, nestedPages);
+      nestedPages.push({ slug: relation[list.end], plan: list.plan, page });
+    });
+  }
+  return relation;
+}
