@@ -2,17 +2,11 @@
  * Conversions between models and Neo4j properties, in one place so that the loader, the
  * repositories and the exporter agree on how an entity or a relation is stored.
  */
-import type {
-  EntityModel,
-  ListNeeds,
-  PartialEntity,
-  PartialRelation,
-  RelationModel,
-  RelationRefModel,
-} from '../model/models.js';
+
+import { isInt } from 'neo4j-driver';
+import type { EntityModel, ListNeeds, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
 import { deriveRelationId, type Entity, type Relation } from '../model/seed-format.js';
-import { type EntityKind, type RelationType, slugify } from '../model/vocabulary.js';
-import { toNative } from './database.js';
+import { slugify } from '../model/vocabulary.js';
 
 /** Accent- and case-insensitive key used for exact-name ranking and software lookup. */
 export const nameKey = (text: string) => slugify(text);
@@ -91,73 +85,76 @@ export function relationProperties(
 }
 
 type Props = Record<string, unknown>;
-const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-const versionOf = (value: unknown) => (typeof value === 'number' ? value : 1);
+/**
+ * How each stored property becomes a model field (Neo4j integers to numbers, absent to null).
+ * The keys are also what queries return (see the projections below): the model's fields, never the
+ * storage-only ones (search keys, years, origin), which would only be decoded to be dropped.
+ */
+type Reader = (value: unknown) => unknown;
+const text: Reader = (value) => (value === null || value === undefined ? null : String(value));
+const number: Reader = (value) => (isInt(value) ? value.toNumber() : typeof value === 'number' ? value : null);
+const version: Reader = (value) => number(value) ?? 1;
+const strings: Reader = (value) => (Array.isArray(value) ? value : []);
+
+const ENTITY_READERS = {
+  slug: String,
+  name: String,
+  kind: (value) => value,
+  aliases: strings,
+  summary: text,
+  url: text,
+  category: text,
+  location: text,
+  date: text,
+  place: text,
+  format: text,
+  version,
+  internalNotes: text,
+} satisfies Record<keyof StoredEntity, Reader>;
+
+const RELATION_READERS = {
+  id: String,
+  role: text,
+  software: text,
+  resource: text,
+  since: text,
+  until: text,
+  amount: number,
+  currency: text,
+  description: text,
+  version,
+  internalNotes: text,
+} satisfies Partial<Record<keyof StoredRelation, Reader>>;
+
+type EntityKey = keyof typeof ENTITY_READERS;
+type RelationKey = keyof typeof RELATION_READERS;
+const ENTITY_PROPERTIES = Object.keys(ENTITY_READERS) as EntityKey[];
+const RELATION_PROPERTIES = Object.keys(RELATION_READERS) as RelationKey[];
+
+/** The fields of `readers` that `raw` holds (all of `keys`: absent ones are read as absent). */
+function readFields(raw: Props, readers: Record<string, Reader>, keys: readonly string[]): Props {
+  const fields: Props = {};
+  for (const key of keys) fields[key] = readers[key]!(raw[key]);
+  return fields;
+}
+
+/** Sources are stored as two parallel lists; null when the query left them in the database. */
+function sourcesOf(raw: Props): RelationModel['sources'] {
+  if (!('sourceSections' in raw)) return null;
+  const quotes = (raw.sourceQuotes as string[] | null) ?? [];
+  return ((raw.sourceSections as string[] | null) ?? []).map((section, i) => ({ section, quote: quotes[i] ?? '' }));
+}
 
 export function entityFromProps(raw: Props): StoredEntity {
-  const p = toNative(raw) as Props;
-  return {
-    slug: String(p.slug),
-    name: String(p.name),
-    kind: p.kind as EntityKind,
-    aliases: (p.aliases as string[] | null) ?? [],
-    summary: str(p.summary),
-    url: str(p.url),
-    category: str(p.category),
-    location: str(p.location),
-    date: str(p.date),
-    place: str(p.place),
-    format: str(p.format),
-    version: versionOf(p.version),
-    internalNotes: str(p.internalNotes),
-  };
+  return readFields(raw, ENTITY_READERS, ENTITY_PROPERTIES) as unknown as StoredEntity;
 }
 
 export function relationFromProps(raw: Props, type: string, from: string, to: string): StoredRelation {
-  const p = toNative(raw) as Props;
-  const quotes = (p.sourceQuotes as string[] | null) ?? [];
-  return {
-    id: String(p.id),
-    type: type as RelationType,
-    from,
-    to,
-    role: str(p.role),
-    software: str(p.software),
-    resource: str(p.resource),
-    since: str(p.since),
-    until: str(p.until),
-    amount: typeof p.amount === 'number' ? p.amount : null,
-    currency: str(p.currency),
-    description: str(p.description),
-    sources:
-      'sourceSections' in p
-        ? ((p.sourceSections as string[] | null) ?? []).map((section, i) => ({ section, quote: quotes[i] ?? '' }))
-        : null,
-    version: versionOf(p.version),
-    internalNotes: str(p.internalNotes),
-  };
+  const fields = readFields(raw, RELATION_READERS, RELATION_PROPERTIES);
+  return { ...fields, type, from, to, sources: sourcesOf(raw) } as unknown as StoredRelation;
 }
 
-/**
- * What queries return of a node or relationship: the model's fields, never the storage-only
- * ones (search keys, years, origin), which would only be decoded to be dropped.
- */
-const ENTITY_PROPERTIES = [
-  'slug',
-  'name',
-  'kind',
-  'aliases',
-  'summary',
-  'url',
-  'category',
-  'location',
-  'date',
-  'place',
-  'format',
-  'version',
-  'internalNotes',
-] as const satisfies readonly (keyof StoredEntity)[];
 /** The fields the map draws (viz/src/queries.ts), for views of thousands of entities. */
 const MAP_ENTITY_PROPERTIES = [
   'slug',
@@ -169,19 +166,6 @@ const MAP_ENTITY_PROPERTIES = [
   'place',
   'format',
 ] as const satisfies readonly (keyof EntityModel)[];
-const RELATION_PROPERTIES = [
-  'id',
-  'role',
-  'software',
-  'resource',
-  'since',
-  'until',
-  'amount',
-  'currency',
-  'description',
-  'version',
-  'internalNotes',
-] as const satisfies readonly (keyof StoredRelation)[];
 
 const projection = (n: string, keys: readonly string[]) => `${n} {${keys.map((k) => `.${k}`).join(', ')}}`;
 
@@ -239,32 +223,56 @@ export const listedRelationProjection = (
 
 /** The fields of an entity a query fetched (see `PartialEntity`). */
 export function partialEntityFromProps(raw: Props): PartialEntity {
-  const whole = entityFromProps(raw);
-  const fetched = Object.fromEntries(Object.keys(raw).map((key) => [key, whole[key as keyof StoredEntity]]));
-  return { ...fetched, slug: String(raw.slug), name: String(raw.name), kind: raw.kind as EntityKind, partial: true };
+  // Built field by field: most are stubs (slug, name, kind) of a list's ends, on a hot path.
+  const entity: Props = { slug: String(raw.slug), name: String(raw.name), kind: raw.kind, partial: true };
+  for (const key in raw) {
+    if (!(key in entity) && key in ENTITY_READERS) entity[key] = ENTITY_READERS[key as EntityKey](raw[key]);
+  }
+  return entity as unknown as PartialEntity;
+}
+
+interface RelationValue {
+  props: Props;
+  type: string;
+  from: Props | string;
+  to: Props | string;
 }
 
 /** A relation from RELATION_PROJECTION; with `ends: 'slugs'`, its ends are looked up in `entities`. */
 export function relationFromValue(value: unknown, entities?: ReadonlyMap<string, PartialEntity>): StoredRelation {
-  const v = value as { props: Props; type: string; from: Props | string; to: Props | string };
+  const v = value as RelationValue;
   const from = typeof v.from === 'string' ? entities?.get(v.from) : partialEntityFromProps(v.from);
   const to = typeof v.to === 'string' ? entities?.get(v.to) : partialEntityFromProps(v.to);
   const relation = relationFromProps(v.props, v.type, from?.slug ?? String(v.from), to?.slug ?? String(v.to));
-  return from && to ? { ...relation, ends: { from, to } } : relation;
+  if (from && to) relation.ends = { from, to };
+  return relation;
 }
-
-const RELATION_PROPERTY_SET: ReadonlySet<string> = new Set(RELATION_PROPERTIES);
 
 /**
  * A relation from a `listedRelationProjection`: partial (see `PartialRelation`) when some
- * properties were left in the database.
+ * properties were left in the database. Only what was read is converted: lists are hot paths.
  */
 export function listedRelationFromValue(value: unknown): RelationRefModel {
-  const relation = relationFromValue(value);
-  const props = (value as { props: Props }).props;
-  if (RELATION_PROPERTIES.every((key) => key in props)) return relation;
-  const fetched = Object.entries(relation).filter(([key]) => !RELATION_PROPERTY_SET.has(key) || key in props);
-  return { ...Object.fromEntries(fetched), partial: true } as PartialRelation;
+  const v = value as RelationValue & { from: Props; to: Props };
+  const from = partialEntityFromProps(v.from);
+  const to = partialEntityFromProps(v.to);
+  const relation: Props = {
+    id: String(v.props.id),
+    type: v.type,
+    from: from.slug,
+    to: to.slug,
+    ends: { from, to },
+    sources: sourcesOf(v.props),
+  };
+  let read = 1;
+  for (const key in v.props) {
+    if (key !== 'id' && key in RELATION_READERS) {
+      relation[key] = RELATION_READERS[key as RelationKey](v.props[key]);
+      read++;
+    }
+  }
+  if (read < RELATION_PROPERTIES.length) relation.partial = true;
+  return relation as unknown as RelationRefModel;
 }
 
 /**

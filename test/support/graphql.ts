@@ -7,7 +7,7 @@ import { recording } from './neo4j.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
 /** Per-request options: `token` is sent as `Authorization: Bearer <token>`. */
