@@ -78,6 +78,13 @@ export const ConfigSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('Log level.'),
+  SOURCE_MAPS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .transform((value) => value === 'true')
+    .default(false)
+    .describe(
+      'Map stack traces in logs to the TypeScript sources. Off by default: the Neo4j driver reads a stack trace for every query, and mapping it cost ~8 % of the API\'s CPU per request.',
+    ),
   SEEDS_DIR: z
     .string()
     .min(1)

@@ -21,6 +21,8 @@ const log = (line: string) => console.error(line);
 async function main() {
   const started = performance.now();
   const config = loadConfig();
+  // tsx turns source maps on; Node documents their cost where stacks are read often (see SOURCE_MAPS).
+  process.setSourceMapsEnabled(config.SOURCE_MAPS);
   const staff = parseStaffTokens(config.STAFF_TOKENS);
   const logger = createLogger(config.LOG_LEVEL);
   let neo4j: Neo4jConnection | null = null;

@@ -23,6 +23,8 @@ export interface ServerWorkerData {
 }
 
 const data = workerData as ServerWorkerData;
+// As `npm start` runs by default (SOURCE_MAPS unset, api/config.ts).
+process.setSourceMapsEnabled(false);
 const driver = createDriver(data.uri, data.user, data.password);
 const db = new Database(driver, { database: data.database, txTimeoutMs: data.txTimeoutMs });
 // A directory that does not exist: the bench only needs /graphql, not the map's files.

@@ -11,13 +11,21 @@ describe('configuration', () => {
       HOST: '127.0.0.1',
       NEO4J_DATABASE: 'neo4j',
       NEO4J_URI: undefined,
+      SOURCE_MAPS: false,
     });
+    expect(loadConfig({ SOURCE_MAPS: 'true' }).SOURCE_MAPS).toBe(true);
   });
 
   it('names every bad variable and what was expected', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud', NEO4J_TX_TIMEOUT_MS: '-5' });
+      loadConfig({
+        PORT: 'eighty',
+        NEO4J_URI: 'http://localhost:7474',
+        LOG_LEVEL: 'loud',
+        NEO4J_TX_TIMEOUT_MS: '-5',
+        SOURCE_MAPS: 'yes',
+      });
     } catch (e) {
       error = e;
     }
@@ -27,6 +35,7 @@ describe('configuration', () => {
     expect(message).toMatch(/NEO4J_URI="http:\/\/localhost:7474": expected a Bolt URI/);
     expect(message).toMatch(/LOG_LEVEL="loud"/);
     expect(message).toMatch(/NEO4J_TX_TIMEOUT_MS="-5"/);
+    expect(message).toMatch(/SOURCE_MAPS="yes": expected true or false/);
   });
 });
 
