@@ -83,7 +83,7 @@ export const ConfigSchema = z.object({
     .transform((value) => value === 'true')
     .default(false)
     .describe(
-      'Map stack traces in logs to the TypeScript sources. Off by default: the Neo4j driver reads a stack trace for every query, and mapping it cost ~8 % of the API\'s CPU per request.',
+      "Map stack traces in logs to the TypeScript sources. Off by default: the Neo4j driver reads a stack trace for every query, and mapping it cost ~8 % of the API's CPU per request.",
     ),
   SEEDS_DIR: z
     .string()

@@ -15,13 +15,26 @@ import type { Page, PartialEntity, RelationRefModel } from './model/models.js';
 import type { RelationType } from './model/vocabulary.js';
 
 /** An entity's relation list, and the lists nested in it that are read with it. */
-export type RelationsKey = { slug: string } & RelationListPlan;
+export interface RelationsKey {
+  slug: string;
+  plan: RelationListPlan;
+}
+
+export const relationsKey = (slug: string, plan: RelationListPlan): RelationsKey => ({ slug, plan });
 
 /**
- * The loader key of `plan`'s list of the entity `slug`. Keys are compared as JSON: every key is
- * built here, so that the same list always gets the same text.
+ * A plan's text, to compare keys: computed once per plan object, since every item of a list
+ * shares its nested lists' plan (and keys are compared on every load and prime).
  */
-export const relationsKey = (slug: string, plan: RelationListPlan): RelationsKey => ({ slug, ...plan });
+const planTexts = new WeakMap<RelationListPlan, string>();
+function planText({ plan }: RelationsKey): string {
+  let text = planTexts.get(plan);
+  if (text === undefined) {
+    text = JSON.stringify(plan);
+    planTexts.set(plan, text);
+  }
+  return text;
+}
 
 export interface NeighboursKey {
   slug: string;
@@ -32,19 +45,19 @@ export interface NeighboursKey {
 }
 
 /**
- * Batches keys that share the same arguments (all but `slug`) into one query each; a nested
- * connection asked with one set of arguments therefore costs a single round trip.
+ * Batches keys that share the same arguments (all but `slug`, compared as `argsText`) into one
+ * query each; a nested connection asked with one set of arguments therefore costs a single round trip.
  */
 function groupedBySlug<K extends { slug: string }, V>(
-  fetch: (slugs: string[], args: Omit<K, 'slug'>) => Promise<V[]>,
+  fetch: (slugs: string[], args: K) => Promise<V[]>,
+  argsText: (key: K) => string,
 ): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
     async (keys) => {
-      const groups = new Map<string, { args: Omit<K, 'slug'>; indexes: number[] }>();
+      const groups = new Map<string, { args: K; indexes: number[] }>();
       keys.forEach((key, index) => {
-        const { slug: _slug, ...args } = key;
-        const id = JSON.stringify(args);
-        const group = groups.get(id) ?? { args, indexes: [] };
+        const id = argsText(key);
+        const group = groups.get(id) ?? { args: key, indexes: [] };
         group.indexes.push(index);
         groups.set(id, group);
       });
@@ -62,9 +75,12 @@ function groupedBySlug<K extends { slug: string }, V>(
       );
       return results;
     },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
+    { cacheKeyFn: (key) => `${key.slug}\u0000${argsText(key)}` },
   );
 }
+
+/** The arguments of a key as text, for keys made of small plain values. */
+const otherFieldsText = <K extends { slug: string }>({ slug: _slug, ...args }: K) => JSON.stringify(args);
 
 export function createLoaders(db: Database) {
   const loaders = {
@@ -72,13 +88,14 @@ export function createLoaders(db: Database) {
     entity: new DataLoader<string, StoredEntity>(async (slugs) =>
       (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
     ),
-    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>(async (slugs, plan) => {
+    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>(async (slugs, { plan }) => {
       const { pages, nestedPages } = await relationsOfEntities(db, slugs, plan);
       primeRelationLists(loaders, nestedPages);
       return pages;
-    }),
-    neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>((slugs, args) =>
-      neighboursOfEntities(db, slugs, args),
+    }, planText),
+    neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>(
+      (slugs, args) => neighboursOfEntities(db, slugs, args),
+      otherFieldsText,
     ),
     relation: new DataLoader<RelationKey, StoredRelation | null, string>((keys) => relationsByKeys(db, keys), {
       cacheKeyFn: (key) => `${key.type}:${key.id}`,
