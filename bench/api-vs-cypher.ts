@@ -165,6 +165,12 @@ async function main() {
     try {
       for (const query of queries) results.push(await checkSameData(endpoint, db, query));
       const accepted = queries.filter((q) => results.find((r) => r.key === q.key)?.sameData !== 'refused');
+      const loaded = accepted.filter((q) => !q.probe);
+      if (options.globalWarmup > 0 && loaded.length > 0) {
+        log(`Warming up (${options.globalWarmup} s, every question in turn on all three sides)…`);
+        await globalWarmup(endpoint, floorEndpoint, db, loaded, options);
+      }
+      // After the warm-up: measured cold, the embedded JVM's first minute inflated every figure.
       log('Profiling (sequential, in-process)…');
       const profiles = await profileQueries(
         neo.driver,
@@ -176,11 +182,6 @@ async function main() {
         },
       );
 
-      const loaded = accepted.filter((q) => !q.probe);
-      if (options.globalWarmup > 0 && loaded.length > 0) {
-        log(`Warming up (${options.globalWarmup} s, every question in turn on all three sides)…`);
-        await globalWarmup(endpoint, floorEndpoint, db, loaded, options);
-      }
       for (const query of accepted) {
         const result = results.find((r) => r.key === query.key)!;
         result.probe = query.probe;
