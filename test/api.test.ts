@@ -369,6 +369,35 @@ describe('lists read only what the client selects', () => {
     expect(new Set(slugs).size).toBe(total);
   });
 
+  it('counts a list filtered on properties in the same pass as its page', async () => {
+    const hosting = (selection: string, after?: string) =>
+      api.request(
+        `query($after: String) { relations(types: [HOSTING], software: "peertube", activeIn: 2020, first: 3, after: $after) { ${selection} } }`,
+        { after },
+      );
+    const ids = 'edges { node { relationId } } pageInfo { hasNextPage endCursor }';
+    const counted = await hosting(`totalCount ${ids}`);
+    expect(counted.errors).toBeUndefined();
+    expect(api.lastStatements[0]).toMatch(/AS listed/);
+    expect(api.lastStatements[0]).not.toMatch(/COUNT \{/);
+    const uncounted = await hosting(ids);
+    expect(api.lastStatements[0]).not.toMatch(/AS listed/);
+    expect(counted.data!.relations.edges).toEqual(uncounted.data!.relations.edges);
+
+    const all: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { data } = await hosting(`totalCount ${ids}`, after);
+      expect(data!.relations.totalCount).toBe(counted.data!.relations.totalCount);
+      all.push(...data!.relations.edges.map((e: any) => e.node.relationId));
+      if (!data!.relations.pageInfo.hasNextPage) break;
+      after = data!.relations.pageInfo.endCursor;
+    }
+    expect(all.length).toBe(counted.data!.relations.totalCount);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThan(3);
+  });
+
   it('follows fragments and @include to decide what to read', async () => {
     const query = `query($withTotal: Boolean!, $withSources: Boolean!) {
       relations(types: [HOSTING], from: "framasoft") { count: totalCount @include(if: $withTotal) ...Page }

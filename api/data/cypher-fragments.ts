@@ -97,6 +97,28 @@ export function patternPage(
 }
 
 /**
+ * `RETURN total, page` as `patternPageColumns` returns them, in one pass over the rows: for rows
+ * filtered on their properties, `COUNT {}` cannot use degrees and reads every row a second time
+ * (the PeerTube hosting list at 1M relations: 2,527 database hits, against 1,387 in one pass).
+ * The rows are collected once, in order, as references to `variables`, and only the page is
+ * projected. `carried`: the variables from before that the rows need.
+ */
+export function countedPageReturn(
+  rows: string,
+  order: string,
+  item: string,
+  variables: readonly string[],
+  carried: readonly string[],
+): string {
+  const references = `{${variables.map((v) => `${v}: ${v}`).join(', ')}}`;
+  return `WITH ${[...carried, `COLLECT { ${rows} WITH * ORDER BY ${order} RETURN ${references} } AS listed`].join(', ')}
+     RETURN size(listed) AS total,
+       COLLECT { UNWIND listed[toInteger($offset)..toInteger($offset + $limit + 1)] AS row
+                 WITH ${variables.map((v) => `row.${v} AS ${v}`).join(', ')}
+                 RETURN ${item} } AS page`;
+}
+
+/**
  * The same two columns for a query that collects its list itself (search hits from a procedure,
  * distinct neighbours), over `$offset` and `$limit`. `limit` goes after the list's ORDER BY: without
  * a total to count, Neo4j keeps the top rows instead of sorting everything.

@@ -3,7 +3,14 @@
  */
 import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
-import { ACTIVE_IN, boundedInt, patternPageColumns, RELATION_ORDER, relationTypePattern } from './cypher-fragments.js';
+import {
+  ACTIVE_IN,
+  boundedInt,
+  countedPageReturn,
+  patternPageColumns,
+  RELATION_ORDER,
+  relationTypePattern,
+} from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {
   MAP_ENTITY_PROJECTION,
@@ -74,15 +81,19 @@ export async function findRelations(
     : 'WITH [] AS softwareSlugs';
   const params = new StatementParameters();
   const nestedPages: NestedPage[] = [];
+  const rows = `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
+        WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`;
+  const item = relationItemExpression('r', filter, { from: 'a', to: 'b' }, params, 0);
+  // Counted on property filters, the rows are read once; otherwise COUNT {} is answered from
+  // degrees and type counts, and the page is a top-k sort.
+  const onePass = filter.needs.totalCount && (filter.software !== null || filter.activeIn !== null);
   const [page] = await db.read(
     `${softwareClause}
-     RETURN ${patternPageColumns(
-       `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
-        WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`,
-       RELATION_ORDER('r'),
-       relationItemExpression('r', filter, { from: 'a', to: 'b' }, params, 0),
-       filter.needs.totalCount,
-     )}`,
+     ${
+       onePass
+         ? countedPageReturn(rows, RELATION_ORDER('r'), item, ['r', 'a', 'b'], ['softwareSlugs'])
+         : `RETURN ${patternPageColumns(rows, RELATION_ORDER('r'), item, filter.needs.totalCount)}`
+     }`,
     {
       ...params.values,
       from: filter.from,
