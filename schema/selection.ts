@@ -30,10 +30,11 @@ export function listNeedsOf(root: ResolveTree | null): ListNeeds {
 /** What a connection field must read besides its items (see `ListNeeds`). */
 export const listNeeds = perSelection((info) => listNeedsOf(selectionTree(info)));
 
-/** The field's selection, arguments included, as graphql-parse-resolve-info reads it. */
-export function selectionTree(info: GraphQLResolveInfo): ResolveTree | null {
-  return (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
-}
+/**
+ * The field's selection, arguments included, as graphql-parse-resolve-info reads it; read once per
+ * field and request, however many of its parts are asked for.
+ */
+export const selectionTree = perSelection((info) => (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null);
 
 /**
  * Memoises `compute` per field of a query: the items of a list resolve the same field with the
