@@ -13,6 +13,7 @@ import type { StaffDirectory } from './auth.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './data/database.js';
 import { apiError, QueryTimeoutError, ServiceUnavailableError } from './errors.js';
+import { useRequestBodyLimit } from './http/body-limit.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
 import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
@@ -57,6 +58,8 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     // Resolver errors are logged by the error handler below, with their request id.
     logging: { debug: () => {}, info: (...a) => logger.info(a), warn: (...a) => logger.warn(a), error: () => {} },
     batching: { limit: LIMITS.maxBatch },
+    // Replaced by useRequestBodyLimit (api/http/body-limit.ts), which streams only bodies of unknown length.
+    maxRequestBodySize: false,
     cors:
       corsOrigins.length === 0 ? false : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, credentials: false },
     context: ({ request }) =>
@@ -74,6 +77,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       useRequestId(),
       metrics.plugin,
       useCsrfPrevention(),
+      useRequestBodyLimit(),
       armorPlugin(),
       useLimitCodes(),
       useNodeLimit(),

@@ -201,6 +201,47 @@ describe('request protections', () => {
     expect(refused.body.errors[0].message).toMatch(/mutations \(2 per minute\)/);
   });
 
+  it('bounds the request body, with or without a Content-Length', async () => {
+    /** A valid query padded with whitespace (no tokens) to exactly `bytes` of JSON. */
+    const bodyOf = (bytes: number) => {
+      const base = JSON.stringify({ query: '{ __typename }' });
+      return JSON.stringify({ query: `{ __typename }${' '.repeat(bytes - base.length)}` });
+    };
+    const send = async (body: string, chunked: boolean) => {
+      const bytes = new TextEncoder().encode(body);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          controller.close();
+        },
+      });
+      const response = await yoga.fetch('http://archipel.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(chunked ? {} : { 'content-length': String(bytes.length) }),
+        },
+        body: chunked ? stream : body,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    for (const chunked of [false, true]) {
+      const under = await send(bodyOf(LIMITS.maxBodyBytes), chunked);
+      expect(under.status).toBe(200);
+      expect(under.body.data).toEqual({ __typename: 'Query' });
+      const over = await send(bodyOf(LIMITS.maxBodyBytes + 1), chunked);
+      expect(over.status).toBe(413);
+      expect(over.body.errors[0].extensions).toMatchObject({
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit: 'maxBodyBytes',
+        max: LIMITS.maxBodyBytes,
+      });
+      expect(over.body.errors[0].message).toMatch(/1000000 bytes/);
+    }
+  });
+
   it('refuses cross-site "simple" POSTs (CSRF) but accepts JSON', async () => {
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
       const response = await yoga.fetch('http://archipel.test/graphql', {

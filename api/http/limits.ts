@@ -23,6 +23,8 @@ export const LIMITS = {
   maxCost: 250_000,
   /** Operations in one batched HTTP request. */
   maxBatch: 5,
+  /** Bytes of one request body: a document at the token limit with large variables fits many times over. */
+  maxBodyBytes: 1_000_000,
   /** Items one connection page may hold (`first`). */
   maxPageSize: 100,
   /** Worst-case connection nodes one request may return (product of nested `first`s, summed). */
