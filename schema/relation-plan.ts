@@ -12,7 +12,7 @@ import type { Direction } from '../api/data/cypher-fragments.js';
 import type { NestedRelationList, RelationListPlan } from '../api/data/relation-lists.js';
 import type { RelationType } from '../api/model/vocabulary.js';
 import { arg, paging, YearArg } from './args.js';
-import { children, descend, listNeedsOf, perSelection, selectionTree } from './selection.js';
+import { descend, listNeedsOf, perSelection, selectionTree } from './selection.js';
 
 /** The arguments of `Entity.relations`, as the schema declares them. */
 export interface RelationListArgs {
@@ -36,21 +36,14 @@ export const relationListPlan = perSelection((info: GraphQLResolveInfo) => {
  * reports the error.
  */
 export function relationListsSelectedOn(tree: ResolveTree | null): RelationListPlan[] {
-  return validPlans(children(tree ? [tree] : []).filter((field) => field.name === 'relations'));
+  return validPlans(descend(tree, ['relations']));
 }
 
 /** The lists selected on the ends of each relation of a list (`tree` is the list's field). */
 export function nestedRelationLists(tree: ResolveTree): NestedRelationList[] {
   return (['from', 'to'] as const).flatMap((end) =>
-    validPlans(descend(tree, ['edges', 'node', end]).flatMap((endTree) => relationFieldsOf(endTree))).map((plan) => ({
-      end,
-      plan,
-    })),
+    validPlans(descend(tree, ['edges', 'node', end, 'relations'])).map((plan) => ({ end, plan })),
   );
-}
-
-function relationFieldsOf(entityTree: ResolveTree): ResolveTree[] {
-  return children([entityTree]).filter((field) => field.name === 'relations');
 }
 
 function planOf(tree: ResolveTree): RelationListPlan {

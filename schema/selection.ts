@@ -8,7 +8,7 @@ import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { ListNeeds } from '../api/model/models.js';
 
 /** All the subfields of these fields, under any alias and any type condition. */
-export function children(trees: readonly ResolveTree[]): ResolveTree[] {
+function children(trees: readonly ResolveTree[]): ResolveTree[] {
   return trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
 }
 
