@@ -139,6 +139,19 @@ function readFields(raw: Props, readers: Record<string, Reader>, keys: readonly 
   return fields;
 }
 
+/** Adds to `fields` those of `readers` that `raw` holds (what a query read); returns how many. */
+function readPresentFields(raw: Props, readers: Record<string, Reader>, fields: Props): number {
+  let count = 0;
+  for (const key in raw) {
+    const read = readers[key];
+    if (read) {
+      fields[key] = read(raw[key]);
+      count++;
+    }
+  }
+  return count;
+}
+
 /** Sources are stored as two parallel lists; null when the query left them in the database. */
 function sourcesOf(raw: Props): RelationModel['sources'] {
   if (!('sourceSections' in raw)) return null;
@@ -224,10 +237,8 @@ export const listedRelationProjection = (
 /** The fields of an entity a query fetched (see `PartialEntity`). */
 export function partialEntityFromProps(raw: Props): PartialEntity {
   // Built field by field: most are stubs (slug, name, kind) of a list's ends, on a hot path.
-  const entity: Props = { slug: String(raw.slug), name: String(raw.name), kind: raw.kind, partial: true };
-  for (const key in raw) {
-    if (!(key in entity) && key in ENTITY_READERS) entity[key] = ENTITY_READERS[key as EntityKey](raw[key]);
-  }
+  const entity: Props = { partial: true };
+  readPresentFields(raw, ENTITY_READERS, entity);
   return entity as unknown as PartialEntity;
 }
 
@@ -264,14 +275,7 @@ export function listedRelationFromValue(value: unknown): RelationRefModel {
     ends: { from, to },
     sources: sourcesOf(v.props),
   };
-  let read = 1;
-  for (const key in v.props) {
-    if (key !== 'id' && key in RELATION_READERS) {
-      relation[key] = RELATION_READERS[key as RelationKey](v.props[key]);
-      read++;
-    }
-  }
-  if (read < RELATION_PROPERTIES.length) relation.partial = true;
+  if (readPresentFields(v.props, RELATION_READERS, relation) < RELATION_PROPERTIES.length) relation.partial = true;
   return relation as unknown as RelationRefModel;
 }
 
