@@ -24,18 +24,17 @@ import {
 import { listedRelationFromValue, listedRelationProjection, RELATION_PROJECTION } from './mapping.js';
 import { pageFromColumns } from './pages.js';
 
-/** One list of an entity's relations: its filters, its page and what its client selected. */
-export interface RelationListOptions {
+/**
+ * One list of an entity's relations (its filters, its page, what its client selected), and the
+ * lists to read in the same statement for the ends of each of its relations.
+ */
+export interface RelationListPlan {
   types: readonly RelationType[] | null;
   direction: Direction;
   activeIn: number | null;
   offset: number;
   limit: number;
   needs: ListNeeds;
-}
-
-/** A list, and the lists to read in the same statement for the ends of each of its relations. */
-export interface RelationListPlan extends RelationListOptions {
   nested: readonly NestedRelationList[];
 }
 
