@@ -14,6 +14,7 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './data/database.js';
 import { apiError, QueryTimeoutError, ServiceUnavailableError } from './errors.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
+import { useCompiledExecution } from './http/compiled-execution.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
 import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
@@ -36,6 +37,8 @@ export interface YogaOptions {
   maxGraphRelations?: number;
   mutationsPerMinute?: number;
   expensiveReadsPerMinute?: number;
+  /** Runs of a document interpreted before it is compiled (api/http/compiled-execution.ts). */
+  interpretedRuns?: number;
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
   staff?: StaffDirectory;
 }
@@ -74,6 +77,11 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       defaultTabs: EXAMPLE_OPERATIONS,
     },
     plugins: [
+      useCompiledExecution({
+        interpretedRuns: options.interpretedRuns,
+        logger,
+        onCompile: () => metrics.compiledDocuments.inc(),
+      }),
       useRequestId(),
       metrics.plugin,
       useCsrfPrevention(),

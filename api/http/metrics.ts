@@ -1,5 +1,6 @@
 /**
- * Prometheus metrics, served at /metrics: requests, latency, errors by code, Cypher round trips.
+ * Prometheus metrics, served at /metrics: requests, latency, errors by code, Cypher round trips,
+ * documents compiled.
  * Each server gets its own registry so that several can live in one process (tests).
  */
 import type { Plugin } from 'graphql-yoga';
@@ -30,6 +31,11 @@ export function createMetrics() {
     help: 'Cypher statements sent to Neo4j',
     registers: [registry],
   });
+  const compiledDocuments = new Counter({
+    name: 'archipel_graphql_compiled_documents_total',
+    help: 'GraphQL documents compiled by graphql-jit (each once, when it comes back)',
+    registers: [registry],
+  });
 
   const started = new WeakMap<Request, number>();
   const plugin: Plugin = {
@@ -50,7 +56,7 @@ export function createMetrics() {
       requests.inc({ method: request.method, status: String(response.status) });
     },
   };
-  return { registry, plugin, roundTrips };
+  return { registry, plugin, roundTrips, compiledDocuments };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

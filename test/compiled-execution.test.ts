@@ -1,0 +1,122 @@
+/**
+ * Compiled execution (graphql-jit, api/http/compiled-execution.ts): a document is compiled when it
+ * comes back, and its compiled answers are exactly the interpreted ones, errors included.
+ */
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
+import { type ArchipelYoga, createArchipelYoga } from '../api/yoga.js';
+import { documentOf, ENTITY, GRAPH, PATH, SEARCH } from '../viz/src/queries.js';
+import { useTestDatabase } from './support/neo4j.js';
+
+const db = useTestDatabase();
+
+async function answer(yoga: ArchipelYoga, query: string, variables?: unknown, operationName?: string) {
+  const response = await yoga.fetch('http://archipel.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables, operationName }),
+  });
+  return `${response.status} ${await response.text()}`;
+}
+
+const compiled = (yoga: ArchipelYoga) => yoga.metrics.compiledDocuments.get().then((m) => m.values[0]?.value ?? 0);
+
+/**
+ * What clients send: the saved operations, the map's operations, and answers that are errors;
+ * `compiles`: whether the document is one that is compiled (no fragments).
+ */
+const OPERATIONS: { name: string; query: string; variables?: unknown; compiles: boolean }[] = [
+  ...EXAMPLE_OPERATIONS.filter((o) => !/^\s*mutation/m.test(o.query)).map((o, i) => ({
+    name: `saved operation ${i + 1}`,
+    query: o.query,
+    variables: o.variables ? JSON.parse(o.variables) : undefined,
+    compiles: !/\.\.\./.test(o.query),
+  })),
+  { name: 'map: graph', query: documentOf([GRAPH]), variables: { activeIn: 2020 }, compiles: false },
+  {
+    name: 'map: focused graph',
+    query: documentOf([GRAPH]),
+    variables: { focus: 'picasoft', depth: 1 },
+    compiles: false,
+  },
+  { name: 'map: entity panel', query: documentOf([ENTITY]), variables: { slug: 'framasoft' }, compiles: false },
+  { name: 'map: search', query: documentOf([SEARCH]), variables: { text: 'cemea' }, compiles: true },
+  {
+    name: 'map: path',
+    query: documentOf([PATH]),
+    variables: { from: 'picasoft', to: 'wikimedia-france' },
+    compiles: false,
+  },
+  {
+    name: 'nested lists, aliases and @include',
+    query: `query Page($slug: String!, $withSources: Boolean!) {
+      entity(slug: $slug) { __typename slug name
+        out: relations(direction: OUTGOING, first: 5) { totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { id type sources @include(if: $withSources) { quote } ends: from { slug }
+            to { __typename slug name relations(first: 3) { edges { node { type from { slug } } } } } } } }
+        in: relations(direction: INCOMING, first: 2) { edges { node { from { slug } } } } } }`,
+    variables: { slug: 'framasoft', withSources: false },
+    compiles: true,
+  },
+  {
+    name: 'nested lists, aliases, fragments and @include',
+    query: `query Page($slug: String!, $withSources: Boolean!) {
+      entity(slug: $slug) { ...Names ... on Organisation { category }
+        out: relations(direction: OUTGOING, first: 5) { totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { id type sources @include(if: $withSources) { quote }
+            to { ...Names relations(first: 3) { edges { node { type from { slug } } } } } } } } } }
+      fragment Names on Entity { __typename slug name }`,
+    variables: { slug: 'framasoft', withSources: true },
+    compiles: false,
+  },
+  { name: 'NOT_FOUND', query: '{ graph(focus: "nobody") { nodes { slug } } }', compiles: true },
+  {
+    name: 'INVALID_ARGUMENT',
+    query: '{ entity(slug: "framasoft") { relations(first: 101) { totalCount } } }',
+    compiles: true,
+  },
+  {
+    name: 'staff-only field, public caller',
+    query: '{ entity(slug: "framasoft") { name internalNotes } }',
+    compiles: true,
+  },
+  {
+    name: 'a variable of the wrong type',
+    query: 'query Q($n: Int) { search(text: "a", first: $n) { totalCount } }',
+    variables: { n: 'x' },
+    compiles: true,
+  },
+];
+
+describe('compiled execution', () => {
+  it('compiles a document when it comes back, once', async () => {
+    const yoga = createArchipelYoga({ db });
+    const query = '{ entity(slug: "picasoft") { name } }';
+    const answers = [];
+    for (let run = 1; run <= 3; run++) {
+      answers.push(await answer(yoga, query));
+      expect(await compiled(yoga)).toBe(run === 1 ? 0 : 1);
+    }
+    expect(new Set(answers).size).toBe(1);
+  });
+
+  it.each(OPERATIONS)('answers $name exactly as interpreted execution does', async ({ query, variables, compiles }) => {
+    const interpreted = createArchipelYoga({ db, interpretedRuns: Number.POSITIVE_INFINITY });
+    const compiledFirst = createArchipelYoga({ db, interpretedRuns: 0 });
+    const expected = await answer(interpreted, query, variables);
+    expect(await answer(compiledFirst, query, variables)).toBe(expected);
+    expect(await answer(compiledFirst, query, variables)).toBe(expected);
+    expect(await compiled(compiledFirst)).toBe(compiles ? 1 : 0);
+    expect(await compiled(interpreted)).toBe(0);
+  });
+
+  it('runs the operation named, in a document of several (which it never compiles)', async () => {
+    const yoga = createArchipelYoga({ db, interpretedRuns: 0 });
+    const query = 'query A { __typename } query B { entity(slug: "framasoft") { name } }';
+    for (let run = 0; run < 2; run++) {
+      expect(await answer(yoga, query, undefined, 'A')).toBe('200 {"data":{"__typename":"Query"}}');
+      expect(await answer(yoga, query, undefined, 'B')).toBe('200 {"data":{"entity":{"name":"Framasoft"}}}');
+    }
+    expect(await compiled(yoga)).toBe(0);
+  });
+});
