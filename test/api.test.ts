@@ -453,6 +453,16 @@ describe('lists read only what the client selects', () => {
     expect(slim.errors).toBeUndefined();
     expect(api.lastStatements.at(-1)).toMatch(/props: r0 \{\.id\}/);
     expect(api.lastStatements.at(-1)).not.toMatch(/r0\.(description|role|version|internalNotes)/);
+    // Of the ends, only the one selected is read beyond its slug.
+    expect(api.lastStatements.at(-1)).toMatch(
+      /from: [\w()]+\.slug, to: \{slug: [\w()]+\.slug, name: [\w()]+\.name, kind/,
+    );
+    const bothEnds = await relationsOfFramasoft('edges { node { from { name } to { name } } }');
+    const fromEnd = await relationsOfFramasoft('edges { node { from { name } } }');
+    expect(fromEnd.data!.entity.relations.edges).toEqual(
+      bothEnds.data!.entity.relations.edges.map(({ node }: any) => ({ node: { from: node.from } })),
+    );
+    expect(api.lastRoundTrips).toBe(1);
 
     // Staff fields a list read are answered from it, without loading the whole relations.
     const versioned = await relationsOfFramasoft('edges { node { version } }');

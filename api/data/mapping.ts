@@ -189,6 +189,8 @@ export const MAP_ENTITY_PROJECTION = (n: string) => projection(n, MAP_ENTITY_PRO
 /** Cypher map of the slug, name and kind of any node expression; pair with `partialEntityFromProps`. */
 export const ENTITY_STUB_PROJECTION = (n: string) => `{slug: ${n}.slug, name: ${n}.name, kind: ${n}.kind}`;
 
+export type EndRead = 'stub' | 'slug';
+
 export interface RelationProjectionOptions {
   /** Without them the quotes stay in the database until asked for. */
   sources: boolean;
@@ -202,10 +204,12 @@ export interface RelationProjectionOptions {
   /** The seed file and position the staff editor keeps a relation in. */
   origin?: boolean;
   /**
-   * `slugs` when the query returns the ends' entities anyway (the map view): each end read costs
-   * Neo4j a relationship lookup, and six of them per edge doubled the time of a large view.
+   * How each end is read: its stub (slug, name and kind; the default) or only its slug, when the
+   * query returns the ends' entities anyway (the map view: each end read costs Neo4j a relationship
+   * lookup, and six of them per edge doubled the time of a large view) or the client did not select
+   * that end (a list of relations from one entity repeats it on every item).
    */
-  ends?: 'stubs' | 'slugs';
+  ends?: { from: EndRead; to: EndRead };
   /** A Cypher list of the lists nested in this relation's items (see relation-lists.ts). */
   nested?: string;
 }
@@ -221,18 +225,25 @@ export const RELATION_PROJECTION = (r: string, options: RelationProjectionOption
     ...(options.sources ? ['sourceSections', 'sourceQuotes'] : []),
     ...(options.origin ? ['originFile', 'originPosition'] : []),
   ];
-  const end = options.ends === 'slugs' ? (n: string) => `${n}.slug` : ENTITY_STUB_PROJECTION;
-  const from = options.endNodes?.from ?? `startNode(${r})`;
-  const to = options.endNodes?.to ?? `endNode(${r})`;
+  const end = (read: EndRead | undefined, n: string) => (read === 'slug' ? `${n}.slug` : ENTITY_STUB_PROJECTION(n));
+  const from = end(options.ends?.from, options.endNodes?.from ?? `startNode(${r})`);
+  const to = end(options.ends?.to, options.endNodes?.to ?? `endNode(${r})`);
   const nested = options.nested ? `, nested: ${options.nested}` : '';
-  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${end(from)}, to: ${end(to)}${nested} }`;
+  return `{ props: ${projection(r, keys)}, type: type(${r}), from: ${from}, to: ${to}${nested} }`;
 };
 
 /** The projection of a list's relations: what its client selected (see `ListNeeds`). */
 export const listedRelationProjection = (
   needs: ListNeeds,
   endNodes?: RelationProjectionOptions['endNodes'],
-): RelationProjectionOptions => ({ sources: needs.fields.includes('sources'), only: needs.fields, endNodes });
+): RelationProjectionOptions => ({
+  sources: needs.fields.includes('sources'),
+  only: needs.fields,
+  endNodes,
+  ends: { from: endRead(needs, 'from'), to: endRead(needs, 'to') },
+});
+
+const endRead = (needs: ListNeeds, end: 'from' | 'to'): EndRead => (needs.fields.includes(end) ? 'stub' : 'slug');
 
 /** The fields of an entity a query fetched (see `PartialEntity`). */
 export function partialEntityFromProps(raw: Props): PartialEntity {
@@ -264,14 +275,14 @@ export function relationFromValue(value: unknown, entities?: ReadonlyMap<string,
  * properties were left in the database. Only what was read is converted: lists are hot paths.
  */
 export function listedRelationFromValue(value: unknown): RelationRefModel {
-  const v = value as RelationValue & { from: Props; to: Props };
-  const from = partialEntityFromProps(v.from);
-  const to = partialEntityFromProps(v.to);
+  const v = value as RelationValue;
+  const from = typeof v.from === 'string' ? undefined : partialEntityFromProps(v.from);
+  const to = typeof v.to === 'string' ? undefined : partialEntityFromProps(v.to);
   const relation: Props = {
     id: String(v.props.id),
     type: v.type,
-    from: from.slug,
-    to: to.slug,
+    from: from?.slug ?? v.from,
+    to: to?.slug ?? v.to,
     ends: { from, to },
     sources: sourcesOf(v.props),
   };

@@ -237,7 +237,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
      RETURN nodesFit, relationsFit,
             CASE WHEN nodesFit AND relationsFit THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
             CASE WHEN nodesFit AND relationsFit
-                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false, ends: 'slugs' })}] ELSE [] END AS edges`,
+                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false, ends: { from: 'slug', to: 'slug' } })}] ELSE [] END AS edges`,
     {
       focus: options.focus,
       kinds: options.kinds,

@@ -44,8 +44,11 @@ export interface RelationModel {
   description: string | null;
   /** `null` when the list that found the relation did not fetch them (its client did not ask). */
   sources: Source[] | null;
-  /** The slug, name and kind of both ends, fetched with the relation: `from { slug name }` costs nothing. */
-  ends?: { from: PartialEntity; to: PartialEntity };
+  /**
+   * The slug, name and kind of the ends fetched with the relation: `from { slug name }` costs
+   * nothing. A list reads only the ends its client selected.
+   */
+  ends?: { from?: PartialEntity; to?: PartialEntity };
 }
 
 /**
