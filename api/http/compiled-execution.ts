@@ -2,13 +2,14 @@
  * Executes repeated queries with graphql-jit: a document is compiled once into a function that walks
  * its selection, instead of graphql-js interpreting the document for every field of every item.
  * Measured on the API layer alone (Neo4j's records replayed from memory), it halves the CPU an answer
- * costs: the hosting list at 1M relations 0.66 → 0.36 ms, the hub's entity page 2.6 → 1.6 ms
- * (bench/RESULTS.md).
+ * costs: the hosting list at 1M relations 0.74 → 0.40 ms, the hub's entity page 3.5 → 1.65 ms
+ * (bench/RESULTS.md, fifth round).
  *
  * Compiled answers must be the interpreted ones, so only what graphql-jit answers identically is
  * compiled (each case is tested against the interpreted answer):
- * - one query operation per document (graphql-jit's plugin for envelop caches code by document alone,
- *   so a second `operationName` would get the first one's answer); no mutation, see below;
+ * - one query operation per document: code is compiled per operation and kept per document (the
+ *   envelop plugin, `@envelop/graphql-jit`, keyed it on the document alone and answered a second
+ *   `operationName` with the first one's code, hence graphql-jit used directly); no mutation, see below;
  * - no fragments: graphql-jit puts a fragment's fields after the others, where GraphQL keeps the
  *   order of the selection;
  * - an answer with errors is thrown away and the query interpreted again: graphql-jit's errors have no
