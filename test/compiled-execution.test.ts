@@ -23,29 +23,29 @@ const compiled = (yoga: ArchipelYoga) => yoga.metrics.compiledDocuments.get().th
 
 /**
  * What clients send: the saved operations, the map's operations, and answers that are errors;
- * `compiles`: whether the document is one that is compiled (no fragments).
+ * `compiles`: whether the document is one that is compiled (see `compilableOperation`).
  */
 const OPERATIONS: { name: string; query: string; variables?: unknown; compiles: boolean }[] = [
   ...EXAMPLE_OPERATIONS.filter((o) => !/^\s*mutation/m.test(o.query)).map((o, i) => ({
     name: `saved operation ${i + 1}`,
     query: o.query,
     variables: o.variables ? JSON.parse(o.variables) : undefined,
-    compiles: !/\.\.\./.test(o.query),
+    compiles: true,
   })),
-  { name: 'map: graph', query: documentOf([GRAPH]), variables: { activeIn: 2020 }, compiles: false },
+  { name: 'map: graph', query: documentOf([GRAPH]), variables: { activeIn: 2020 }, compiles: true },
   {
     name: 'map: focused graph',
     query: documentOf([GRAPH]),
     variables: { focus: 'picasoft', depth: 1 },
-    compiles: false,
+    compiles: true,
   },
-  { name: 'map: entity panel', query: documentOf([ENTITY]), variables: { slug: 'framasoft' }, compiles: false },
+  { name: 'map: entity panel', query: documentOf([ENTITY]), variables: { slug: 'framasoft' }, compiles: true },
   { name: 'map: search', query: documentOf([SEARCH]), variables: { text: 'cemea' }, compiles: true },
   {
     name: 'map: path',
     query: documentOf([PATH]),
     variables: { from: 'picasoft', to: 'wikimedia-france' },
-    compiles: false,
+    compiles: true,
   },
   {
     name: 'nested lists, aliases and @include',
@@ -67,6 +67,24 @@ const OPERATIONS: { name: string; query: string; variables?: unknown; compiles: 
             to { ...Names relations(first: 3) { edges { node { type from { slug } } } } } } } } } }
       fragment Names on Entity { __typename slug name }`,
     variables: { slug: 'framasoft', withSources: true },
+    compiles: false,
+  },
+  {
+    name: 'fragments after the fields, on distinct object types',
+    query: `{ search(text: "fram", first: 30) { edges { node { slug name
+      ... on Organisation { category location } ... on Project { category } ... on Event { date place } } } } }`,
+    compiles: true,
+  },
+  {
+    name: 'two fragments that apply to every entity',
+    query: `{ search(text: "fram") { edges { node { slug ...Names ...Kinds } } } }
+      fragment Names on Entity { name aliases } fragment Kinds on Entity { kind }`,
+    compiles: false,
+  },
+  {
+    name: 'a fragment under @include',
+    query: `query Q($details: Boolean!) { entity(slug: "picasoft") { slug ... on Organisation @include(if: $details) { category } } }`,
+    variables: { details: true },
     compiles: false,
   },
   { name: 'NOT_FOUND', query: '{ graph(focus: "nobody") { nodes { slug } } }', compiles: true },

@@ -10,8 +10,8 @@
  * - one query operation per document: code is compiled per operation and kept per document (the
  *   envelop plugin, `@envelop/graphql-jit`, keyed it on the document alone and answered a second
  *   `operationName` with the first one's code, hence graphql-jit used directly); no mutation, see below;
- * - no fragments: graphql-jit puts a fragment's fields after the others, where GraphQL keeps the
- *   order of the selection;
+ * - fragments only where graphql-jit keeps the order of the selection, as GraphQL does (after the
+ *   fields, one per object: see `compilableOperation`);
  * - an answer with errors is thrown away and the query interpreted again: graphql-jit's errors have no
  *   `locations`, and its variable errors are not the HTTP 400 graphql-yoga makes of them. Errors are the
  *   rare path, and a query may run twice; a mutation may not, hence no mutation.
@@ -25,7 +25,18 @@
  * execution (the request timeout) wrap the compiled one.
  */
 import type { Plugin } from '@envelop/core';
-import { BREAK, type DocumentNode, type ExecutionResult, Kind, type OperationDefinitionNode, visit } from 'graphql';
+import {
+  BREAK,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  visit,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Logger } from '../logger.js';
 
@@ -50,18 +61,18 @@ export function useCompiledExecution({
 }: CompiledExecutionOptions = {}): Plugin {
   const entries = new WeakMap<DocumentNode, Entry>();
 
-  function entryOf(document: DocumentNode): Entry {
+  function entryOf(schema: GraphQLSchema, document: DocumentNode): Entry {
     let entry = entries.get(document);
     if (!entry) {
-      const operation = compilableOperation(document);
+      const operation = compilableOperation(schema, document);
       entry = operation ? { name: operation.name?.value, runs: 0 } : { name: undefined, code: null };
       entries.set(document, entry);
     }
     return entry;
   }
 
-  function codeFor(args: { schema: unknown; document: DocumentNode; operationName?: string | null }) {
-    const entry = entryOf(args.document);
+  function codeFor(args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null }) {
+    const entry = entryOf(args.schema, args.document);
     // A name the document does not hold is an error the interpreter reports.
     if (args.operationName && args.operationName !== entry.name) return null;
     if ('code' in entry) return entry.code;
@@ -69,7 +80,7 @@ export function useCompiledExecution({
       entry.runs++;
       return null;
     }
-    const compiled = compileQuery(args.schema as Parameters<typeof compileQuery>[0], args.document);
+    const compiled = compileQuery(args.schema, args.document);
     const code = isCompiledQuery(compiled) ? compiled : null;
     if (code) onCompile?.();
     // The document passed validation, so a failure is graphql-jit's: interpret this document from now on.
@@ -94,22 +105,54 @@ export function useCompiledExecution({
   };
 }
 
-/** The document's one query operation, if the document is one graphql-jit answers as graphql-js does. */
-function compilableOperation(document: DocumentNode): OperationDefinitionNode | null {
-  const [definition, ...others] = document.definitions;
-  if (others.length > 0 || definition?.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') {
-    return null;
-  }
-  let fragments = false;
-  visit(definition, {
-    InlineFragment: () => {
-      fragments = true;
-      return BREAK;
-    },
-    FragmentSpread: () => {
-      fragments = true;
-      return BREAK;
+/**
+ * The document's one query operation, if the document is one graphql-jit answers as graphql-js does.
+ * graphql-jit collects a selection set's fields first and its fragments after them, last fragment
+ * first; graphql-js keeps the order of the selection. They agree when, in every selection set, the
+ * fragments come after the fields and at most one of them can apply to an object: one fragment, or
+ * fragments on distinct object types (`... on Organisation { … } ... on Event { … }`). Fragments
+ * under `@skip`/`@include` are left to graphql-js (graphql-jit flags its handling of them as
+ * experimental).
+ */
+function compilableOperation(schema: GraphQLSchema, document: DocumentNode): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const [operation] = operations;
+  if (operations.length !== 1 || operation?.operation !== 'query') return null;
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  let ordered = true;
+  visit(document, {
+    SelectionSet(set) {
+      if (!selectionsInOrder(schema, set, fragments)) {
+        ordered = false;
+        return BREAK;
+      }
+      return undefined;
     },
   });
-  return fragments ? null : definition;
+  return ordered ? operation : null;
+}
+
+function selectionsInOrder(
+  schema: GraphQLSchema,
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): boolean {
+  const conditions: (string | undefined)[] = [];
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (conditions.length > 0) return false;
+      continue;
+    }
+    if (selection.directives?.length) return false;
+    conditions.push(
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.typeCondition?.name.value
+        : fragments.get(selection.name.value)?.typeCondition.name.value,
+    );
+  }
+  if (conditions.length <= 1) return true;
+  const objectTypes = conditions.filter((name) => name && isObjectType(schema.getType(name)));
+  return objectTypes.length === conditions.length && new Set(objectTypes).size === conditions.length;
 }

@@ -16,13 +16,13 @@ query PeerTubeHosting {
 query EntityPage($slug: String!) {
   entity(slug: $slug) {
     name kind summary aliases
-    ... on Organisation { category location }
     relations(first: 50) {
       totalCount
       edges { node { type role since until amount currency description
         from { slug name } to { slug name } software { name }
         sources { section quote } } }
     }
+    ... on Organisation { category location }
   }
 }`,
     variables: JSON.stringify({ slug: 'picasoft' }, null, 2),

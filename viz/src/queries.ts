@@ -42,9 +42,9 @@ export const ENTITY: Operation = {
   name: 'ArchipelEntity',
   text: `query ArchipelEntity($slug: String!) {
   entity(slug: $slug) {
-    ...EntityFields
     aliases summary url
     relations(first: 100) { totalCount edges { node { ...RelationFields } } }
+    ...EntityFields
   }
 }`,
   fragments: [ENTITY_FIELDS, RELATION_FIELDS],
