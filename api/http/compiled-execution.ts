@@ -111,8 +111,8 @@ export function useCompiledExecution({
  * first; graphql-js keeps the order of the selection. They agree when, in every selection set, the
  * fragments come after the fields and at most one of them can apply to an object: one fragment, or
  * fragments on distinct object types (`... on Organisation { … } ... on Event { … }`). Fragments
- * under `@skip`/`@include` are left to graphql-js (graphql-jit flags its handling of them as
- * experimental).
+ * under `@skip`/`@include` are left to graphql-js (graphql-jit's options document issues with
+ * skip/include in fragment spreads).
  */
 function compilableOperation(schema: GraphQLSchema, document: DocumentNode): OperationDefinitionNode | null {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
