@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
 import { type ArchipelYoga, createArchipelYoga } from '../api/yoga.js';
 import { documentOf, ENTITY, GRAPH, PATH, SEARCH } from '../viz/src/queries.js';
-import { useTestDatabase } from './support/neo4j.js';
+import { recording, useTestDatabase } from './support/neo4j.js';
 
 const db = useTestDatabase();
 
@@ -126,6 +126,19 @@ describe('compiled execution', () => {
     expect(await answer(compiledFirst, query, variables)).toBe(expected);
     expect(await compiled(compiledFirst)).toBe(compiles ? 1 : 0);
     expect(await compiled(interpreted)).toBe(0);
+  });
+
+  it('answers a field error from the compiled run, without running the query again', async () => {
+    // Running it again would double the wait of every request while Neo4j is down (test/resilience).
+    const query = '{ ok: entity(slug: "picasoft") { name } missing: graph(focus: "nobody") { nodes { slug } } }';
+    const interpretedDb = recording(db);
+    const compiledDb = recording(db);
+    const interpreted = createArchipelYoga({ db: interpretedDb.db, interpretedRuns: Number.POSITIVE_INFINITY });
+    const compiledFirst = createArchipelYoga({ db: compiledDb.db, interpretedRuns: 0 });
+    const answers = [await answer(interpreted, query), await answer(compiledFirst, query)];
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[0]).toMatch(/"locations":\[\{"line":1,"column":\d+\}\],"path":\["missing"\]/);
+    expect(compiledDb.queries.length).toBe(interpretedDb.queries.length);
   });
 
   it('runs the operation named, in a document of several (which it never compiles)', async () => {

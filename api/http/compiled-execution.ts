@@ -12,9 +12,11 @@
  *   `operationName` with the first one's code, hence graphql-jit used directly); no mutation, see below;
  * - fragments only where graphql-jit keeps the order of the selection, as GraphQL does (after the
  *   fields, one per object: see `compilableOperation`);
- * - an answer with errors is thrown away and the query interpreted again: graphql-jit's errors have no
- *   `locations`, and its variable errors are not the HTTP 400 graphql-yoga makes of them. Errors are the
- *   rare path, and a query may run twice; a mutation may not, hence no mutation.
+ * - errors as graphql-js reports them: graphql-jit's field errors lack `locations`, which are added from
+ *   the error's path (the field nodes graphql-js would name); an error without a path (a bad variable,
+ *   which graphql-yoga answers with HTTP 400) or whose field nodes depend on the object's type, and
+ *   only those, has the query interpreted again. A query may run twice; a mutation may not, hence no
+ *   mutation. Field errors are not re-run: during a Neo4j outage that would double the wait.
  *
  * Compiling costs far more than one interpreted run (milliseconds against tens of microseconds), so a
  * document is compiled only when it comes back, as Mercurius does: a stream of one-off documents is
@@ -29,7 +31,9 @@ import {
   BREAK,
   type DocumentNode,
   type ExecutionResult,
+  type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLError,
   type GraphQLSchema,
   isObjectType,
   Kind,
@@ -52,7 +56,7 @@ export interface CompiledExecutionOptions {
  * What is known of a document: its query's name and the runs so far, then its code; `code: null` for
  * a document that is never compiled.
  */
-type Entry = { name: string | undefined } & ({ runs: number } | { code: CompiledQuery | null });
+type Entry = { operation: OperationDefinitionNode | undefined } & ({ runs: number } | { code: CompiledQuery | null });
 
 export function useCompiledExecution({
   interpretedRuns = 1,
@@ -65,7 +69,7 @@ export function useCompiledExecution({
     let entry = entries.get(document);
     if (!entry) {
       const operation = compilableOperation(schema, document);
-      entry = operation ? { name: operation.name?.value, runs: 0 } : { name: undefined, code: null };
+      entry = operation ? { operation, runs: 0 } : { operation: undefined, code: null };
       entries.set(document, entry);
     }
     return entry;
@@ -74,8 +78,8 @@ export function useCompiledExecution({
   function codeFor(args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null }) {
     const entry = entryOf(args.schema, args.document);
     // A name the document does not hold is an error the interpreter reports.
-    if (args.operationName && args.operationName !== entry.name) return null;
-    if ('code' in entry) return entry.code;
+    if (args.operationName && args.operationName !== entry.operation?.name?.value) return null;
+    if ('code' in entry) return entry.code && { code: entry.code, document: args.document };
     if (entry.runs < interpretedRuns) {
       entry.runs++;
       return null;
@@ -85,21 +89,22 @@ export function useCompiledExecution({
     if (code) onCompile?.();
     // The document passed validation, so a failure is graphql-jit's: interpret this document from now on.
     else logger?.warn({ errors: (compiled as ExecutionResult).errors }, 'graphql-jit could not compile a document');
-    entries.set(args.document, { name: entry.name, code });
-    return code;
+    entries.set(args.document, { operation: entry.operation, code });
+    return code && { code, document: args.document };
   }
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const code = codeFor(args);
-      if (!code) return;
+      const compiled = codeFor(args);
+      if (!compiled) return;
       setExecuteFn(async (executionArgs) => {
-        const result = await code.query(
+        const result = await compiled.code.query(
           executionArgs.rootValue,
           executionArgs.contextValue,
           executionArgs.variableValues,
         );
-        return result.errors?.length ? executeFn(executionArgs) : result;
+        if (!result.errors?.length) return result;
+        return located(result, compiled.document) ?? executeFn(executionArgs);
       });
     },
   };
@@ -155,4 +160,76 @@ function selectionsInOrder(
   if (conditions.length <= 1) return true;
   const objectTypes = conditions.filter((name) => name && isObjectType(schema.getType(name)));
   return objectTypes.length === conditions.length && new Set(objectTypes).size === conditions.length;
+}
+
+/**
+ * The compiled answer with its errors as graphql-js reports them (with the `locations` of the field
+ * nodes at their path, errors before data), or null when an error cannot be placed for sure: it has no
+ * path, or the nodes graphql-js would name depend on the type of an object.
+ */
+function located(result: ExecutionResult, document: DocumentNode): ExecutionResult | null {
+  const errors: GraphQLError[] = [];
+  for (const error of result.errors ?? []) {
+    const nodes = error.path && fieldNodesAt(document, error.path);
+    if (!nodes) return null;
+    errors.push(
+      new GraphQLError(error.message, {
+        nodes,
+        path: error.path,
+        originalError: error.originalError ?? undefined,
+        extensions: error.extensions,
+      }),
+    );
+  }
+  return { errors, data: result.data };
+}
+
+/**
+ * The field nodes graphql-js merges for the field at `path` (response keys and list indexes), in
+ * document order; null when they come from more than one place (the selection set itself and a
+ * fragment, or two fragments), since which of them apply depends on the object's type.
+ */
+function fieldNodesAt(document: DocumentNode, path: readonly (string | number)[]): FieldNode[] | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let sets: readonly SelectionSetNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION) sets = [definition.selectionSet];
+  }
+  let nodes: FieldNode[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    const found = sets.map((set) => fieldsNamed(set, key, fragments));
+    if (found.some((f) => f === null)) return null;
+    nodes = found.flatMap((f) => f ?? []);
+    if (nodes.length === 0) return null;
+    sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  }
+  return nodes.length > 0 ? nodes : null;
+}
+
+/** The fields of `set` answering to `key`, from one place only (see `fieldNodesAt`), else null. */
+function fieldsNamed(
+  set: SelectionSetNode,
+  key: string,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FieldNode[] | null {
+  const places: FieldNode[][] = [];
+  const direct = set.selections.filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === key,
+  );
+  if (direct.length > 0) places.push(direct);
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) continue;
+    const inner =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : fragments.get(selection.name.value)?.selectionSet;
+    if (!inner) continue;
+    const found = fieldsNamed(inner, key, fragments);
+    if (found === null) return null;
+    if (found.length > 0) places.push(found);
+  }
+  if (places.length > 1) return null;
+  return places[0] ?? [];
 }
