@@ -260,11 +260,15 @@ interface RelationValue {
   to: Props | string;
 }
 
-/** A relation from RELATION_PROJECTION; with `ends: 'slugs'`, its ends are looked up in `entities`. */
+/** An end as RELATION_PROJECTION read it: its stub, or, read as a slug, its entity in `entities` if any. */
+const endFromValue = (end: Props | string, entities?: ReadonlyMap<string, PartialEntity>) =>
+  typeof end === 'string' ? entities?.get(end) : partialEntityFromProps(end);
+
+/** A relation from RELATION_PROJECTION; ends read as slugs are looked up in `entities`. */
 export function relationFromValue(value: unknown, entities?: ReadonlyMap<string, PartialEntity>): StoredRelation {
   const v = value as RelationValue;
-  const from = typeof v.from === 'string' ? entities?.get(v.from) : partialEntityFromProps(v.from);
-  const to = typeof v.to === 'string' ? entities?.get(v.to) : partialEntityFromProps(v.to);
+  const from = endFromValue(v.from, entities);
+  const to = endFromValue(v.to, entities);
   const relation = relationFromProps(v.props, v.type, from?.slug ?? String(v.from), to?.slug ?? String(v.to));
   if (from && to) relation.ends = { from, to };
   return relation;
@@ -276,8 +280,8 @@ export function relationFromValue(value: unknown, entities?: ReadonlyMap<string,
  */
 export function listedRelationFromValue(value: unknown): RelationRefModel {
   const v = value as RelationValue;
-  const from = typeof v.from === 'string' ? undefined : partialEntityFromProps(v.from);
-  const to = typeof v.to === 'string' ? undefined : partialEntityFromProps(v.to);
+  const from = endFromValue(v.from);
+  const to = endFromValue(v.to);
   const relation: Props = {
     id: String(v.props.id),
     type: v.type,

@@ -52,11 +52,17 @@ export interface CompiledExecutionOptions {
   onCompile?: () => void;
 }
 
+/** A document's query and its fragments by name, read once (to check it, then to locate errors). */
+interface Query {
+  operation: OperationDefinitionNode;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+}
+
 /**
- * What is known of a document: its query's name and the runs so far, then its code; `code: null` for
- * a document that is never compiled.
+ * What is known of a document: its query and the runs so far, then its code; `code: null` for a
+ * document that is never compiled.
  */
-type Entry = { operation: OperationDefinitionNode | undefined } & ({ runs: number } | { code: CompiledQuery | null });
+type Entry = { query: Query | null } & ({ runs: number } | { code: CompiledQuery | null });
 
 export function useCompiledExecution({
   interpretedRuns = 1,
@@ -68,8 +74,8 @@ export function useCompiledExecution({
   function entryOf(schema: GraphQLSchema, document: DocumentNode): Entry {
     let entry = entries.get(document);
     if (!entry) {
-      const operation = compilableOperation(schema, document);
-      entry = operation ? { operation, runs: 0 } : { operation: undefined, code: null };
+      const query = compilableQuery(schema, document);
+      entry = query ? { query, runs: 0 } : { query: null, code: null };
       entries.set(document, entry);
     }
     return entry;
@@ -78,8 +84,8 @@ export function useCompiledExecution({
   function codeFor(args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null }) {
     const entry = entryOf(args.schema, args.document);
     // A name the document does not hold is an error the interpreter reports.
-    if (args.operationName && args.operationName !== entry.operation?.name?.value) return null;
-    if ('code' in entry) return entry.code && { code: entry.code, document: args.document };
+    if (!entry.query || (args.operationName && args.operationName !== entry.query.operation.name?.value)) return null;
+    if ('code' in entry) return entry.code && { code: entry.code, query: entry.query };
     if (entry.runs < interpretedRuns) {
       entry.runs++;
       return null;
@@ -89,8 +95,8 @@ export function useCompiledExecution({
     if (code) onCompile?.();
     // The document passed validation, so a failure is graphql-jit's: interpret this document from now on.
     else logger?.warn({ errors: (compiled as ExecutionResult).errors }, 'graphql-jit could not compile a document');
-    entries.set(args.document, { operation: entry.operation, code });
-    return code && { code, document: args.document };
+    entries.set(args.document, { query: entry.query, code });
+    return code && { code, query: entry.query };
   }
 
   return {
@@ -104,14 +110,15 @@ export function useCompiledExecution({
           executionArgs.variableValues,
         );
         if (!result.errors?.length) return result;
-        return located(result, compiled.document) ?? executeFn(executionArgs);
+        return located(result, compiled.query) ?? executeFn(executionArgs);
       });
     },
   };
 }
 
 /**
- * The document's one query operation, if the document is one graphql-jit answers as graphql-js does.
+ * The document's one query operation and its fragments, if the document is one graphql-jit answers as
+ * graphql-js does.
  * graphql-jit collects a selection set's fields first and its fragments after them, last fragment
  * first; graphql-js keeps the order of the selection. They agree when, in every selection set, the
  * fragments come after the fields and at most one of them can apply to an object: one fragment, or
@@ -119,7 +126,7 @@ export function useCompiledExecution({
  * under `@skip`/`@include` are left to graphql-js (graphql-jit's options document issues with
  * skip/include in fragment spreads).
  */
-function compilableOperation(schema: GraphQLSchema, document: DocumentNode): OperationDefinitionNode | null {
+function compilableQuery(schema: GraphQLSchema, document: DocumentNode): Query | null {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const [operation] = operations;
   if (operations.length !== 1 || operation?.operation !== 'query') return null;
@@ -136,7 +143,7 @@ function compilableOperation(schema: GraphQLSchema, document: DocumentNode): Ope
       return undefined;
     },
   });
-  return ordered ? operation : null;
+  return ordered ? { operation, fragments } : null;
 }
 
 function selectionsInOrder(
@@ -167,10 +174,10 @@ function selectionsInOrder(
  * nodes at their path, errors before data), or null when an error cannot be placed for sure: it has no
  * path, or the nodes graphql-js would name depend on the type of an object.
  */
-function located(result: ExecutionResult, document: DocumentNode): ExecutionResult | null {
+function located(result: ExecutionResult, query: Query): ExecutionResult | null {
   const errors: GraphQLError[] = [];
   for (const error of result.errors ?? []) {
-    const nodes = error.path && fieldNodesAt(document, error.path);
+    const nodes = error.path && fieldNodesAt(query, error.path);
     if (!nodes) return null;
     errors.push(
       new GraphQLError(error.message, {
@@ -189,13 +196,8 @@ function located(result: ExecutionResult, document: DocumentNode): ExecutionResu
  * document order; null when they come from more than one place (the selection set itself and a
  * fragment, or two fragments), since which of them apply depends on the object's type.
  */
-function fieldNodesAt(document: DocumentNode, path: readonly (string | number)[]): FieldNode[] | null {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let sets: readonly SelectionSetNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION) sets = [definition.selectionSet];
-  }
+function fieldNodesAt({ operation, fragments }: Query, path: readonly (string | number)[]): FieldNode[] | null {
+  let sets: readonly SelectionSetNode[] = [operation.selectionSet];
   let nodes: FieldNode[] = [];
   for (const key of path) {
     if (typeof key === 'number') continue;
