@@ -3,8 +3,10 @@
  * (in a worker thread of this process) against a dataset and, for each question of
  * `queries.ts`, measures p50/p99 latency and requests/s of the GraphQL query over HTTP and,
  * beside it, of the hand-written Cypher floor through neo4j-driver under the same concurrency,
- * and of that floor served by a bare HTTP endpoint (`floor-server.ts`: what GraphQL adds over
- * any HTTP API); then a mixed load run that must finish without a single error. Results go to
+ * and of that floor served by a bare HTTP endpoint (`floor-server.ts`: what any HTTP API costs)
+ * and by graphql-yoga with a one-field schema (`yoga-floor.ts`: what the GraphQL server Archipel is
+ * built on costs before any of Archipel's code); then a mixed load run that must finish without a
+ * single error. Results go to
  * `bench/results/<label>.json` and the tables of `bench/RESULTS.md`.
  *
  * Run nothing else heavy meanwhile: the machine has two cores, shared by Neo4j, the API and the
@@ -33,8 +35,9 @@ import {
 import { describeMachine } from './machine.js';
 import { countGraph, openBenchNeo4j, REPO_ROOT, readMarker, writeMarker } from './neo4j.js';
 import { profileQueries } from './profile.js';
-import { type BenchQuery, benchQueries, nativeRow } from './queries.js';
+import { type BenchQuery, benchQueries, nativeRow, type Row } from './queries.js';
 import { writeResultsMarkdown } from './report.js';
+import { YOGA_FLOOR_ENDPOINT, YOGA_FLOOR_QUERY } from './yoga-floor.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -110,10 +113,28 @@ export interface QueryResult {
   cypher?: RunStats;
   /** The floor behind a bare HTTP endpoint, loaded like GraphQL (not for sequential probes). */
   httpFloor?: RunStats;
+  /** The floor behind graphql-yoga with a one-field schema, loaded the same way. */
+  yogaFloor?: RunStats;
   /** GraphQL / Cypher: latencies (higher is slower) and throughput (lower is slower). */
-  ratio?: { p50: number; p99: number; rps: number };
+  ratio?: Ratio;
   /** GraphQL / HTTP floor, the same way. */
-  httpRatio?: { p50: number; p99: number; rps: number };
+  httpRatio?: Ratio;
+  /** GraphQL / yoga floor, the same way: what Archipel adds to the stack it is built on. */
+  yogaRatio?: Ratio;
+}
+
+export interface Ratio {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+/** The HTTP endpoints the load generator sends each question to, with their bodies. */
+interface HttpSides {
+  graphql: string;
+  httpFloor: (query: BenchQuery) => string;
+  yogaFloor: string;
+  yogaFloorBody: (query: BenchQuery) => string;
 }
 
 const log = (line: string) => console.error(line);
@@ -160,15 +181,20 @@ async function main() {
       ),
     });
     const endpoint = `${api.url}/graphql`;
-    const floorEndpoint = (query: BenchQuery) => `${api.floorUrl}/floor/${encodeURIComponent(query.key)}`;
+    const sides: HttpSides = {
+      graphql: endpoint,
+      httpFloor: (query) => `${api.floorUrl}/floor/${encodeURIComponent(query.key)}`,
+      yogaFloor: `${api.floorUrl}${YOGA_FLOOR_ENDPOINT}`,
+      yogaFloorBody: (query) => JSON.stringify({ query: YOGA_FLOOR_QUERY, variables: { key: query.key } }),
+    };
     const results: QueryResult[] = [];
     try {
-      for (const query of queries) results.push(await checkSameData(endpoint, db, query));
+      for (const query of queries) results.push(await checkSameData(sides, db, query));
       const accepted = queries.filter((q) => results.find((r) => r.key === q.key)?.sameData !== 'refused');
       const loaded = accepted.filter((q) => !q.probe);
       if (options.globalWarmup > 0 && loaded.length > 0) {
-        log(`Warming up (${options.globalWarmup} s, every question in turn on all three sides)…`);
-        await globalWarmup(endpoint, floorEndpoint, db, loaded, options);
+        log(`Warming up (${options.globalWarmup} s, every question in turn on all four sides)…`);
+        await globalWarmup(sides, db, loaded, options);
       }
       // After the warm-up: measured cold, the embedded JVM's first minute inflated every figure.
       log('Profiling (sequential, in-process)…');
@@ -185,23 +211,22 @@ async function main() {
       for (const query of accepted) {
         const result = results.find((r) => r.key === query.key)!;
         result.probe = query.probe;
-        const { graphql, cypher, httpFloor }: { graphql: RunStats; cypher: RunStats; httpFloor?: RunStats } =
-          query.probe
-            ? await measureProbe(endpoint, db, query)
-            : await measureSides(endpoint, floorEndpoint(query), db, query, options, autocannon);
-        result.graphql = graphql;
-        result.cypher = cypher;
-        result.httpFloor = httpFloor;
+        const measured: Partial<Record<Side, RunStats>> & { graphql: RunStats; cypher: RunStats } = query.probe
+          ? await measureProbe(endpoint, db, query)
+          : await measureSides(sides, db, query, options, autocannon);
+        const { graphql, cypher, httpFloor, yogaFloor } = measured;
+        Object.assign(result, { graphql, cypher, httpFloor, yogaFloor });
         result.ratio = ratioOf(graphql, cypher);
         result.httpRatio = httpFloor && ratioOf(graphql, httpFloor);
+        result.yogaRatio = yogaFloor && ratioOf(graphql, yogaFloor);
+        const figures = (name: string, stats: RunStats | undefined) =>
+          stats
+            ? `${name} p50 ${stats.latencyMs.p50.toFixed(1)} ms, ${stats.rps.toFixed(0)} rps, ${stats.errors} errors | `
+            : '';
         log(
-          `${query.key}: GraphQL p50 ${graphql.latencyMs.p50.toFixed(1)} ms, ${graphql.rps.toFixed(0)} rps | ` +
-            `Cypher p50 ${cypher.latencyMs.p50.toFixed(1)} ms, ${cypher.rps.toFixed(0)} rps | ` +
-            (httpFloor
-              ? `HTTP floor p50 ${httpFloor.latencyMs.p50.toFixed(1)} ms, ${httpFloor.rps.toFixed(0)} rps | `
-              : '') +
-            `ratio p50 ${result.ratio?.p50.toFixed(2) ?? '–'} (HTTP floor ${result.httpRatio?.p50.toFixed(2) ?? '–'}), ` +
-            `errors ${graphql.errors}/${cypher.errors}/${httpFloor?.errors ?? '–'}`,
+          `${query.key}: ${figures('GraphQL', graphql)}${figures('Cypher', cypher)}${figures('HTTP floor', httpFloor)}` +
+            `${figures('yoga floor', yogaFloor)}ratio p50 ${result.ratio?.p50.toFixed(2) ?? '–'} ` +
+            `(HTTP floor ${result.httpRatio?.p50.toFixed(2) ?? '–'}, yoga floor ${result.yogaRatio?.p50.toFixed(2) ?? '–'})`,
         );
       }
 
@@ -281,12 +306,12 @@ const shortCount = (n: number) =>
   n >= 1_000_000 ? `${Math.round(n / 100_000) / 10}m` : n >= 1_000 ? `${Math.round(n / 100) / 10}k` : `${n}`;
 
 /**
- * Asks both sides once and compares the answers. A GraphQL error (e.g. GRAPH_TOO_LARGE at
- * scale) marks the question as refused: only how fast the refusal comes is then measured.
+ * Asks both sides once and compares the answers (and checks that the yoga floor answers the
+ * floor's rows). A GraphQL error (e.g. GRAPH_TOO_LARGE at scale) marks the question as refused:
+ * only how fast the refusal comes is then measured.
  */
-async function checkSameData(endpoint: string, db: Database, query: BenchQuery): Promise<QueryResult> {
-  const body = JSON.stringify(query.graphql);
-  const ask = async () => {
+async function checkSameData(sides: HttpSides, db: Database, query: BenchQuery): Promise<QueryResult> {
+  const ask = async (endpoint = sides.graphql, body = JSON.stringify(query.graphql)) => {
     const started = performance.now();
     const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const text = await response.text();
@@ -313,6 +338,11 @@ async function checkSameData(endpoint: string, db: Database, query: BenchQuery):
   }
   const graphqlData = (JSON.parse(first.text) as { data: unknown }).data;
   const floorData = query.floor.shape(await db.read(query.floor.cypher, query.floor.params, nativeRow));
+  const yoga = await ask(sides.yogaFloor, sides.yogaFloorBody(query));
+  const yogaRows = (JSON.parse(yoga.text) as { data?: { floor?: Row[] } }).data?.floor;
+  if (!yogaRows || !isDeepStrictEqual(query.floor.shape(yogaRows), floorData)) {
+    log(`${query.key}: the yoga floor's answer differs from the floor's: ${yoga.text.slice(0, 300)}`);
+  }
   let sameData: QueryResult['sameData'] = 'same';
   if (!isDeepStrictEqual(graphqlData, floorData)) {
     const canonical = query.canonical ?? ((d: unknown) => d);
@@ -337,17 +367,13 @@ function ratioOf(a: RunStats, b: RunStats) {
  * first measurement: the embedded Neo4j compiles its hot code for tens of seconds after start, and
  * the first questions measured would otherwise pay for it.
  */
-async function globalWarmup(
-  endpoint: string,
-  floorEndpoint: (query: BenchQuery) => string,
-  db: Database,
-  queries: BenchQuery[],
-  options: Options,
-) {
-  const loop = { connections: options.connections, durationMs: (options.globalWarmup * 1000) / 3 };
-  const graphql = new GraphqlClient(endpoint, options.connections);
-  const floors = queries.map((q) => new GraphqlClient(floorEndpoint(q), options.connections));
+async function globalWarmup(sides: HttpSides, db: Database, queries: BenchQuery[], options: Options) {
+  const loop = { connections: options.connections, durationMs: (options.globalWarmup * 1000) / 4 };
+  const graphql = new GraphqlClient(sides.graphql, options.connections);
+  const floors = queries.map((q) => new GraphqlClient(sides.httpFloor(q), options.connections));
+  const yoga = new GraphqlClient(sides.yogaFloor, options.connections);
   const bodies = queries.map((q) => JSON.stringify(q.graphql));
+  const yogaBodies = queries.map(sides.yogaFloorBody);
   const pick = (n: number) => n % queries.length;
   try {
     await closedLoop((n) => graphql.post(bodies[pick(n)]!), loop);
@@ -356,23 +382,24 @@ async function globalWarmup(
       return db.read(floor.cypher, floor.params, nativeRow);
     }, loop);
     await closedLoop((n) => floors[pick(n)]!.post('{}'), loop);
+    await closedLoop((n) => yoga.post(yogaBodies[pick(n)]!), loop);
   } finally {
     graphql.close();
+    yoga.close();
     for (const floor of floors) floor.close();
   }
 }
 
-type Side = 'graphql' | 'cypher' | 'httpFloor';
+type Side = 'graphql' | 'cypher' | 'httpFloor' | 'yogaFloor';
 
 /**
- * Measures one question on three sides (GraphQL over HTTP, the driver floor, the HTTP floor) in
- * alternating slices (G C H, H C G, …) after a warm-up of each, so that every side sees the same
- * background load on this shared 2-core machine and the ratios stay meaningful even when the
- * absolute figures move. Both HTTP sides use the same load generator.
+ * Measures one question on four sides (GraphQL over HTTP, the driver floor, the HTTP floor, the
+ * yoga floor) in alternating slices (G C H Y, Y H C G, …) after a warm-up of each, so that every
+ * side sees the same background load on this shared 2-core machine and the ratios stay meaningful
+ * even when the absolute figures move. The HTTP sides use the same load generator.
  */
 async function measureSides(
-  endpoint: string,
-  floorEndpoint: string,
+  endpoints: HttpSides,
   db: Database,
   query: BenchQuery,
   options: Options,
@@ -414,11 +441,12 @@ async function measureSides(
     close: () => {},
   };
   const sides = {
-    graphql: http(endpoint, JSON.stringify(query.graphql)),
+    graphql: http(endpoints.graphql, JSON.stringify(query.graphql)),
     cypher,
-    httpFloor: http(floorEndpoint, '{}'),
+    httpFloor: http(endpoints.httpFloor(query), '{}'),
+    yogaFloor: http(endpoints.yogaFloor, endpoints.yogaFloorBody(query)),
   };
-  const order: Side[] = ['graphql', 'cypher', 'httpFloor'];
+  const order: Side[] = ['graphql', 'cypher', 'httpFloor', 'yogaFloor'];
   try {
     for (const side of order) await sides[side].warm();
     for (let round = 0; round < options.rounds; round++) {
@@ -427,7 +455,12 @@ async function measureSides(
   } finally {
     for (const side of order) sides[side].close();
   }
-  return { graphql: sides.graphql.stats(), cypher: cypher.stats(), httpFloor: sides.httpFloor.stats() };
+  return {
+    graphql: sides.graphql.stats(),
+    cypher: cypher.stats(),
+    httpFloor: sides.httpFloor.stats(),
+    yogaFloor: sides.yogaFloor.stats(),
+  };
 }
 
 const PROBE_RUNS = 3;

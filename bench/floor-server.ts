@@ -4,6 +4,9 @@
  * beside GraphQL over HTTP, it separates what GraphQL costs from what any HTTP API costs on this
  * machine; measured beside the driver floor, it shows what HTTP alone costs.
  *
+ * The same server serves the floor through graphql-yoga at `/yoga-floor` (`yoga-floor.ts`): what the
+ * GraphQL server Archipel is built on costs before any of Archipel's code.
+ *
  * It answers only the statements it was started with (`POST /floor/<question key>`), so it runs no
  * Cypher from the network, and listens on loopback only.
  *
@@ -13,6 +16,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../api/data/database.js';
 import { nativeRow } from './queries.js';
+import { createYogaFloor, YOGA_FLOOR_ENDPOINT } from './yoga-floor.js';
 
 export interface FloorStatement {
   cypher: string;
@@ -20,7 +24,7 @@ export interface FloorStatement {
 }
 
 export interface FloorServer {
-  /** Base URL; a question's endpoint is `${url}/floor/${key}`. */
+  /** Base URL; a question's endpoint is `${url}/floor/${key}`, the yoga floor's `${url}/yoga-floor`. */
   url: string;
   close(): Promise<void>;
 }
@@ -29,7 +33,9 @@ export async function startFloorServer(
   db: Database,
   statements: Readonly<Record<string, FloorStatement>>,
 ): Promise<FloorServer> {
+  const yogaFloor = createYogaFloor(db, statements);
   const server = createServer((req, res) => {
+    if (req.url?.startsWith(YOGA_FLOOR_ENDPOINT)) return void yogaFloor(req, res);
     const key = decodeURIComponent((req.url ?? '').replace(/^\/floor\//, '').split('?')[0] ?? '');
     const statement = Object.hasOwn(statements, key) ? statements[key] : undefined;
     // The body carries nothing the endpoint needs, but a real endpoint reads its request.

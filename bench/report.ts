@@ -131,13 +131,12 @@ function querySection(r: Report): string[] {
     `### ${r.label}: ${n(r.dataset.entities)} entities, ${n(r.dataset.relations)} relations`,
     '',
     `${s.connections} connections, ${s.globalWarmupSeconds ? `${s.globalWarmupSeconds} s of every question first, ` : ''}` +
-      `${s.warmupSeconds} s warm-up then ${s.seconds} s per side in ${s.rounds ?? 1} alternating slices; HTTP load (GraphQL, HTTP floor) by ` +
+      `${s.warmupSeconds} s warm-up then ${s.seconds} s per side in ${s.rounds ?? 1} alternating slices; HTTP load (GraphQL, HTTP and yoga floors) by ` +
       `${s.runner === 'autocannon' ? 'autocannon' : 'the built-in closed loop (autocannon not installed)'}, the driver floor by the same closed loop; ` +
-      `median degree ${r.fixtureNotes.medianDegree}, framasoft ${r.fixtureNotes.hubDegree}. ` +
-      'The last two columns compare GraphQL with the floor behind a bare HTTP endpoint (`bench/floor-server.ts`).',
+      `median degree ${r.fixtureNotes.medianDegree}, framasoft ${r.fixtureNotes.hubDegree}.`,
     '',
-    '| question | same data | GraphQL p50 | p99 | req/s | Cypher p50 | p99 | req/s | ratio p50 | ratio p99 | req/s ratio | HTTP floor p50 | GraphQL / HTTP floor p50 |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| question | same data | GraphQL p50 | p99 | req/s | Cypher p50 | p99 | req/s | ratio p50 | ratio p99 | req/s ratio |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const q of r.queries) {
     if (q.sameData === 'refused' || !q.graphql || !q.cypher) {
@@ -149,7 +148,7 @@ function querySection(r: Report): string[] {
           ? `failed too: ${q.refusal.floorError.slice(0, 60)}`
           : '';
       lines.push(
-        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | ${floor} | | | | | | | |`,
+        `| \`${q.title}\` | refused: ${q.refusal?.message ?? '?'} | ${ms(median)} ms (sequential) | | | ${floor} | | | | | |`,
       );
       continue;
     }
@@ -160,12 +159,10 @@ function querySection(r: Report): string[] {
     lines.push(
       `| \`${q.title}\`${how} | ${q.sameData}${errors} | ${ms(g.latencyMs.p50)} ms | ${ms(g.latencyMs.p99)} ms | ${n(g.rps)} | ` +
         `${ms(c.latencyMs.p50)} ms | ${ms(c.latencyMs.p99)} ms | ${n(c.rps)} | ` +
-        (q.ratio ? `**${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |` : '– | – | – |') +
-        (q.httpFloor
-          ? ` ${ms(q.httpFloor.latencyMs.p50)} ms | ${q.httpRatio ? ratio(q.httpRatio.p50) : '–'} |`
-          : ' | |'),
+        (q.ratio ? `**${ratio(q.ratio.p50)}** | ${ratio(q.ratio.p99)} | ${q.ratio.rps.toFixed(2)} |` : '– | – | – |'),
     );
   }
+  lines.push(...layersTable(r));
   lines.push(
     '',
     'Where the time goes (sequential, in-process, no HTTP; medians): round trips the API makes, Neo4j time inside them, ' +
@@ -186,6 +183,35 @@ function querySection(r: Report): string[] {
     );
   }
   return [...lines, ''];
+}
+
+/**
+ * The same p50s split by layer: the driver floor, the floor behind a bare HTTP endpoint, behind
+ * graphql-yoga with a one-field schema, and Archipel's GraphQL. Each ratio is one layer's cost.
+ */
+function layersTable(r: Report): string[] {
+  const measured = r.queries.filter((q) => q.cypher && q.graphql && q.httpFloor);
+  if (measured.length === 0) return [];
+  const p50 = (stats: RunStats | undefined) => (stats ? `${ms(stats.latencyMs.p50)} ms` : '–');
+  const over = (a: RunStats | undefined, b: RunStats | undefined) =>
+    a && b ? ratio(a.latencyMs.p50 / b.latencyMs.p50) : '–';
+  const lines = [
+    '',
+    'The same p50s by layer: the floor behind a bare `node:http` endpoint (`bench/floor-server.ts`: what any HTTP API ' +
+      "costs), behind graphql-yoga with a one-field schema returning the floor's rows (`bench/yoga-floor.ts`: what the " +
+      "GraphQL server Archipel is built on costs, before any of Archipel's code), and Archipel's GraphQL.",
+    '',
+    '| question | driver floor | HTTP floor | yoga floor | GraphQL | HTTP floor / driver floor | yoga floor / driver floor | GraphQL / yoga floor | GraphQL / HTTP floor |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const q of measured) {
+    lines.push(
+      `| ${q.key} | ${p50(q.cypher)} | ${p50(q.httpFloor)} | ${p50(q.yogaFloor)} | ${p50(q.graphql)} | ` +
+        `${over(q.httpFloor, q.cypher)} | ${over(q.yogaFloor, q.cypher)} | ${over(q.graphql, q.yogaFloor)} | ` +
+        `${over(q.graphql, q.httpFloor)} |`,
+    );
+  }
+  return lines;
 }
 
 function mixedSection(reports: Report[]): string[] {
