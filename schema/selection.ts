@@ -36,22 +36,41 @@ export const listNeeds = perSelection((info) => listNeedsOf(selectionTree(info))
  */
 export const selectionTree = perSelection((info) => (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null);
 
+/** Variable sets remembered per field: a field asked with many different values keeps the latest. */
+const MAX_VARIABLE_SETS = 32;
+
+/** The variables as one string, computed once per request however many fields ask for it. */
+const variablesJson = new WeakMap<object, string>();
+function variablesKey(info: GraphQLResolveInfo): string {
+  let json = variablesJson.get(info.variableValues);
+  if (json === undefined) {
+    json = JSON.stringify(info.variableValues);
+    variablesJson.set(info.variableValues, json);
+  }
+  // A field spread through a fragment on an interface resolves under each object type.
+  return `${info.parentType.name} ${json}`;
+}
+
 /**
- * Memoises `compute` per field of a query: the items of a list resolve the same field with the
- * same nodes and variables (graphql-js shares `fieldNodes` between them), so a nested list's
- * selection is read once per request, not once per item.
+ * Memoises `compute` per field of a query and variable values. The items of a list resolve the
+ * same field with the same nodes (graphql-js shares `fieldNodes` between them), so a nested list's
+ * selection is read once per request, not once per item. A compiled query (api/http/
+ * compiled-execution.ts) keeps its `fieldNodes` from one request to the next, so a repeated query
+ * with the same variables (the map's views, the saved operations) reads it once in all.
  */
 export function perSelection<T>(compute: (info: GraphQLResolveInfo) => T): (info: GraphQLResolveInfo) => T {
-  const cache = new WeakMap<readonly FieldNode[], WeakMap<object, T>>();
+  const cache = new WeakMap<readonly FieldNode[], Map<string, T>>();
   return (info) => {
     let byVariables = cache.get(info.fieldNodes);
     if (!byVariables) {
-      byVariables = new WeakMap();
+      byVariables = new Map();
       cache.set(info.fieldNodes, byVariables);
     }
-    if (byVariables.has(info.variableValues)) return byVariables.get(info.variableValues) as T;
+    const key = variablesKey(info);
+    if (byVariables.has(key)) return byVariables.get(key) as T;
     const value = compute(info);
-    byVariables.set(info.variableValues, value);
+    if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value as string);
+    byVariables.set(key, value);
     return value;
   };
 }

@@ -128,6 +128,31 @@ describe('compiled execution', () => {
     expect(await compiled(interpreted)).toBe(0);
   });
 
+  it('reads a compiled query’s selection again when its variables change (schema/selection.ts)', async () => {
+    // The selection read ahead is remembered per compiled field and variable values across
+    // requests: each set of variables must still get its own lists, arguments and fields.
+    const query = `query Page($slug: String!, $first: Int!, $withTotal: Boolean!, $withSources: Boolean!) {
+      entity(slug: $slug) { relations(first: $first) { totalCount @include(if: $withTotal)
+        edges { node { type sources @include(if: $withSources) { section }
+          to { slug relations(first: $first) { totalCount @include(if: $withTotal) edges { node { type } } } } } } } } }`;
+    const interpreted = createArchipelYoga({ db, interpretedRuns: Number.POSITIVE_INFINITY });
+    const compiledFirst = createArchipelYoga({ db, interpretedRuns: 0 });
+    const variableSets = [
+      { slug: 'framasoft', first: 3, withTotal: true, withSources: false },
+      { slug: 'framasoft', first: 2, withTotal: false, withSources: true },
+      { slug: 'picasoft', first: 3, withTotal: true, withSources: false },
+      { slug: 'framasoft', first: 3, withTotal: true, withSources: false },
+    ];
+    const answers = new Set<string>();
+    for (const variables of variableSets) {
+      const expected = await answer(interpreted, query, variables);
+      expect(await answer(compiledFirst, query, variables)).toBe(expected);
+      answers.add(expected);
+    }
+    expect(answers.size).toBe(3);
+    expect(await compiled(compiledFirst)).toBe(1);
+  });
+
   it('answers a field error from the compiled run, without running the query again', async () => {
     // Running it again would double the wait of every request while Neo4j is down (test/resilience).
     const query = '{ ok: entity(slug: "picasoft") { name } missing: graph(focus: "nobody") { nodes { slug } } }';
