@@ -6,8 +6,7 @@
  * and of that floor served by a bare HTTP endpoint (`floor-server.ts`: what any HTTP API costs)
  * and by graphql-yoga with a one-field schema (`yoga-floor.ts`: what the GraphQL server Archipel is
  * built on costs before any of Archipel's code); then a mixed load run that must finish without a
- * single error. Results go to
- * `bench/results/<label>.json` and the tables of `bench/RESULTS.md`.
+ * single error. Results go to `bench/results/<label>.json` and the tables of `bench/RESULTS.md`.
  *
  * Run nothing else heavy meanwhile: the machine has two cores, shared by Neo4j, the API and the
  * load generator.
