@@ -28,7 +28,9 @@ import {
   emptySamples,
   GraphqlClient,
   graphqlProblem,
+  type Ratio,
   type RunStats,
+  ratioOf,
   summarise,
 } from './load.js';
 import { describeMachine } from './machine.js';
@@ -120,12 +122,6 @@ export interface QueryResult {
   httpRatio?: Ratio;
   /** GraphQL / yoga floor, the same way: what Archipel adds to the stack it is built on. */
   yogaRatio?: Ratio;
-}
-
-export interface Ratio {
-  p50: number;
-  p99: number;
-  rps: number;
 }
 
 /** The HTTP endpoints the load generator sends each question to, with their bodies. */
@@ -353,12 +349,6 @@ async function checkSameData(sides: HttpSides, db: Database, query: BenchQuery):
     }
   }
   return { key: query.key, title: query.title, sameData };
-}
-
-/** A over B for latencies (higher is slower) and throughput (lower is slower); none without successes. */
-function ratioOf(a: RunStats, b: RunStats) {
-  if (a.requests <= a.errors || b.requests <= b.errors) return undefined;
-  return { p50: a.latencyMs.p50 / b.latencyMs.p50, p99: a.latencyMs.p99 / b.latencyMs.p99, rps: a.rps / b.rps };
 }
 
 /**

@@ -18,6 +18,18 @@ export interface RunStats {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
 }
 
+export interface Ratio {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+/** A over B for latencies (higher is slower) and throughput (lower is slower); none without successes. */
+export function ratioOf(a: RunStats, b: RunStats): Ratio | undefined {
+  if (a.requests <= a.errors || b.requests <= b.errors) return undefined;
+  return { p50: a.latencyMs.p50 / b.latencyMs.p50, p99: a.latencyMs.p99 / b.latencyMs.p99, rps: a.rps / b.rps };
+}
+
 export interface LoopOptions {
   connections: number;
   durationMs: number;

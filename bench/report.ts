@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QueryResult } from './api-vs-cypher.js';
-import type { RunStats } from './load.js';
+import { type RunStats, ratioOf } from './load.js';
 import type { MachineDescription } from './machine.js';
 import type { DatasetMarker } from './neo4j.js';
 import type { QueryProfile } from './profile.js';
@@ -193,8 +193,10 @@ function layersTable(r: Report): string[] {
   const measured = r.queries.filter((q) => q.cypher && q.graphql && q.httpFloor);
   if (measured.length === 0) return [];
   const p50 = (stats: RunStats | undefined) => (stats ? `${ms(stats.latencyMs.p50)} ms` : '–');
-  const over = (a: RunStats | undefined, b: RunStats | undefined) =>
-    a && b ? ratio(a.latencyMs.p50 / b.latencyMs.p50) : '–';
+  const over = (a: RunStats | undefined, b: RunStats | undefined) => {
+    const r = a && b ? ratioOf(a, b) : undefined;
+    return r ? ratio(r.p50) : '–';
+  };
   const lines = [
     '',
     'The same p50s by layer: the floor behind a bare `node:http` endpoint (`bench/floor-server.ts`: what any HTTP API ' +
