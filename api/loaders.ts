@@ -9,9 +9,16 @@ import type { Database } from './data/database.js';
 import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
 import type { StoredEntity, StoredRelation } from './data/mapping.js';
 import type { NestedPage, RelationListPlan } from './data/relation-lists.js';
-import { type RelationKey, relationsByKeys, relationsOfEntities } from './data/relations.js';
+import {
+  instancesOfSoftware,
+  type RelationGroupPage,
+  type RelationKey,
+  relationGroupsOfEntities,
+  relationsByKeys,
+  relationsOfEntities,
+} from './data/relations.js';
 import { notFound } from './errors.js';
-import type { Page, PartialEntity, RelationRefModel } from './model/models.js';
+import type { Page, PartialEntity, RelationModel, RelationRefModel } from './model/models.js';
 import type { RelationType } from './model/vocabulary.js';
 
 /** An entity's relation list, and the lists nested in it that are read with it. */
@@ -34,6 +41,25 @@ function planText({ plan }: RelationsKey): string {
     planTexts.set(plan, text);
   }
   return text;
+}
+
+/** An entity's relations grouped by type, each group with its count and first page. */
+export interface RelationGroupsKey {
+  slug: string;
+  activeIn: number | null;
+  /** Items in each group's first page. */
+  first: number;
+  /** Fields selected on the groups' relations. */
+  fields: readonly string[];
+}
+
+/** The hostings that run a software (see `instancesOfSoftware`). */
+export interface InstancesKey {
+  slug: string;
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+  withTotal: boolean;
 }
 
 export interface NeighboursKey {
@@ -95,6 +121,19 @@ export function createLoaders(db: Database) {
     }, planText),
     neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>(
       (slugs, args) => neighboursOfEntities(db, slugs, args),
+      otherFieldsText,
+    ),
+    relationGroupsOf: groupedBySlug<RelationGroupsKey, RelationGroupPage[]>(
+      (slugs, key) =>
+        relationGroupsOfEntities(db, slugs, {
+          activeIn: key.activeIn,
+          limit: key.first,
+          needs: { totalCount: true, fields: key.fields },
+        }),
+      otherFieldsText,
+    ),
+    instancesOf: groupedBySlug<InstancesKey, Page<RelationModel>>(
+      (slugs, key) => instancesOfSoftware(db, slugs, key),
       otherFieldsText,
     ),
     relation: new DataLoader<RelationKey, StoredRelation | null, string>((keys) => relationsByKeys(db, keys), {

@@ -16,6 +16,16 @@ export const YearArg = z
   .int()
   .min(1900, 'expected a year between 1900 and 2100')
   .max(2100, 'expected a year between 1900 and 2100');
+/** The time filters, described once for every field that takes them (api/model/validity.ts). */
+export const ACTIVE_IN_DESCRIPTION =
+  'Only relations that hold during this year: dated ones over [since, until] (open ends open), ' +
+  "those about an event in the event's year, undated ones in the report's year (2020) only.";
+export const STARTED_IN_DESCRIPTION = 'Only relations whose `since` falls in this year ("what started in 2019?").';
+export const ENDED_IN_DESCRIPTION = 'Only relations whose `until` falls in this year ("what ended in 2020?").';
+
+export const PAGE_SIZE_DESCRIPTION = `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
+export const AFTER_DESCRIPTION = "A cursor from this list's pageInfo.endCursor: the page after it.";
+
 /** Free text (search, software names): trimmed, non-empty, bounded. */
 export const TextArg = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
 /** An integer in [min, max]. Schemas are built once, at import: building one per call showed in CPU profiles. */

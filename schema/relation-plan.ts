@@ -8,17 +8,23 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import type { Direction } from '../api/data/cypher-fragments.js';
+import type { Direction, RelationOrderField } from '../api/data/cypher-fragments.js';
 import type { NestedRelationList, RelationListPlan } from '../api/data/relation-lists.js';
-import type { RelationType } from '../api/model/vocabulary.js';
+import type { EntityKind, RelationType } from '../api/model/vocabulary.js';
 import { arg, paging, YearArg } from './args.js';
 import { descend, listNeedsOf, perSelection, selectionTree } from './selection.js';
+import { relationOrderOf } from './types/scalars-and-enums.js';
 
 /** The arguments of `Entity.relations`, as the schema declares them. */
 export interface RelationListArgs {
   types?: readonly RelationType[] | null;
   direction?: Direction | null;
   activeIn?: number | null;
+  startedIn?: number | null;
+  endedIn?: number | null;
+  otherKinds?: readonly EntityKind[] | null;
+  otherCategories?: readonly string[] | null;
+  orderBy?: { field: RelationOrderField; direction?: 'ASC' | 'DESC' | null } | null;
   first?: number | null;
   after?: string | null;
 }
@@ -52,6 +58,11 @@ function planOf(tree: ResolveTree): RelationListPlan {
     types: args.types ?? null,
     direction: args.direction ?? 'BOTH',
     activeIn: arg('activeIn', YearArg, args.activeIn),
+    startedIn: arg('startedIn', YearArg, args.startedIn),
+    endedIn: arg('endedIn', YearArg, args.endedIn),
+    otherKinds: args.otherKinds?.length ? args.otherKinds : null,
+    otherCategories: args.otherCategories?.length ? args.otherCategories : null,
+    order: relationOrderOf(args.orderBy),
     ...paging(args),
     needs: listNeedsOf(tree),
     nested: nestedRelationLists(tree),

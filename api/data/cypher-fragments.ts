@@ -3,6 +3,7 @@
  * derived from the vocabulary (relation types, directions) or built from a validated small
  * integer; user input itself always travels as a `$parameter`.
  */
+import { REPORT_YEAR } from '../model/validity.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
@@ -49,9 +50,23 @@ export function directedEnds(
   return undefined;
 }
 
-/** Keeps relations whose [since, until] years overlap the year `param` (open ends are open). */
-export const ACTIVE_IN = (r: string, param = '$activeIn') =>
-  `(${param} IS NULL OR ((${r}.sinceYear IS NULL OR ${r}.sinceYear <= ${param}) AND (${r}.untilYear IS NULL OR ${r}.untilYear >= ${param})))`;
+/**
+ * Keeps relations that hold during the year `param`: the Cypher form of `validity` (api/model/validity.ts).
+ * Dated relations hold over [since, until], open ends open; a relation to or from an event is bounded
+ * by the event's date; an undated one is attested in the report's year only. `ends` are the variables
+ * bound to the relation's two nodes (only events carry a `date`).
+ */
+export const ACTIVE_IN = (r: string, ends: readonly [string, string], param = '$activeIn') => {
+  const undated = `${r}.sinceYear IS NULL AND ${r}.untilYear IS NULL`;
+  const eventYear = `toInteger(left(coalesce(${ends[0]}.date, ${ends[1]}.date), 4))`;
+  const from = `CASE WHEN ${undated} THEN coalesce(${eventYear}, ${REPORT_YEAR}) ELSE coalesce(${r}.sinceYear, ${eventYear}) END`;
+  const to = `CASE WHEN ${undated} THEN coalesce(${eventYear}, ${REPORT_YEAR}) ELSE coalesce(${r}.untilYear, ${eventYear}) END`;
+  return `(${param} IS NULL OR ((${from}) IS NULL OR (${from}) <= ${param}) AND ((${to}) IS NULL OR (${to}) >= ${param}))`;
+};
+
+/** Keeps relations that start (`since`) in `started` and end (`until`) in `ended`, when those are set. */
+export const CHANGED_IN = (r: string, started = '$startedIn', ended = '$endedIn') =>
+  `(${started} IS NULL OR ${r}.sinceYear = ${started}) AND (${ended} IS NULL OR ${r}.untilYear = ${ended})`;
 
 /** A bounded integer spliced into variable-length patterns, which Cypher cannot parameterise. */
 export function boundedInt(value: number, min: number, max: number): number {
@@ -59,8 +74,40 @@ export function boundedInt(value: number, min: number, max: number): number {
   return value;
 }
 
-/** Stable order of relations in every list. */
-export const RELATION_ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
+/** What a relation list can be sorted by (`name`: the other end's name, or the ends' names for a list of all relations). */
+export const RELATION_ORDER_FIELDS = ['TYPE', 'SINCE', 'UNTIL', 'AMOUNT', 'NAME'] as const;
+export type RelationOrderField = (typeof RELATION_ORDER_FIELDS)[number];
+export interface RelationOrder {
+  field: RelationOrderField;
+  descending: boolean;
+}
+export const DEFAULT_RELATION_ORDER: RelationOrder = { field: 'TYPE', descending: false };
+
+/**
+ * The ORDER BY of a relation list. Missing values sort last in either direction, and every order
+ * ends on the relation's id, so that pages never overlap. `names` are the expressions of the
+ * names to sort on, for NAME.
+ */
+export function relationOrder(order: RelationOrder, r: string, names: readonly string[]): string {
+  const dir = order.descending ? ' DESC' : '';
+  const byValue = (value: string) => `${value} IS NULL, ${value}${dir}, type(${r}), ${r}.id`;
+  switch (order.field) {
+    case 'TYPE':
+      return `type(${r})${dir}, coalesce(${r}.since, ''), ${r}.id`;
+    case 'SINCE':
+      return byValue(`${r}.since`);
+    case 'UNTIL':
+      return byValue(`${r}.until`);
+    case 'AMOUNT':
+      return byValue(`${r}.amount`);
+    case 'NAME':
+      return `${names.map((n) => `${n}.nameKey${dir}`).join(', ')}, type(${r}), ${r}.id`;
+  }
+}
+
+/** Keeps relations whose other end `o` is of one of `$kinds` and one of `$categories`, when those are set. */
+export const OTHER_END_IN = (o: string, kinds: string, categories: string) =>
+  `(${kinds} IS NULL OR ${o}.kind IN ${kinds}) AND (${categories} IS NULL OR ${o}.category IN ${categories})`;
 
 /**
  * The `total` and `page` columns (read by `pageOf`, pages.ts) of the rows that `rows` matches

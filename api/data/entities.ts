@@ -136,3 +136,46 @@ export async function neighboursOfEntities(
   );
   return pagesInKeyOrder(slugs, rows, options.offset);
 }
+
+export type EntityOrderField = 'NAME' | 'RELATIONS';
+
+export interface EntityListOptions {
+  kinds: readonly EntityKind[] | null;
+  categories: readonly string[] | null;
+  order: { field: EntityOrderField; descending: boolean };
+  offset: number;
+  limit: number;
+  withTotal: boolean;
+}
+
+/**
+ * Entities by kind and category, sorted by name or by number of relations (ties by name), one
+ * page; each with its number of relations. The total is a count of its own, so a page never
+ * collects every entity.
+ */
+export async function listEntities(db: Database, options: EntityListOptions): Promise<Page<PartialEntity>> {
+  const match = `MATCH (e:Entity)
+       WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ($categories IS NULL OR e.category IN $categories)`;
+  const dir = options.order.descending ? ' DESC' : '';
+  const order =
+    options.order.field === 'RELATIONS' ? `degree${dir}, e.nameKey, e.slug` : `e.nameKey${dir}, e.slug${dir}`;
+  const [page] = await db.read(
+    `CALL { ${match} RETURN ${options.withTotal ? 'count(e)' : 'null'} AS total }
+     CALL {
+       ${match}
+       WITH e, COUNT { (e)--(:Entity) } AS degree
+       ORDER BY ${order}
+       SKIP toInteger($offset) LIMIT toInteger($limit + 1)
+       RETURN collect({slug: e.slug, name: e.name, kind: e.kind, category: e.category}) AS page
+     }
+     RETURN total, page`,
+    {
+      kinds: options.kinds,
+      categories: options.categories,
+      offset: options.offset,
+      limit: options.limit,
+    },
+    pageOf(options.offset, options.limit, partialEntityFromProps),
+  );
+  return page ?? emptyPage(options.offset);
+}

@@ -11,15 +11,18 @@
  * Usage: `const params = new StatementParameters(); const cypher = relationListExpression(plan, 'e', params);`
  */
 import type { ListNeeds, Page, RelationRefModel } from '../model/models.js';
-import type { RelationType } from '../model/vocabulary.js';
+import type { EntityKind, RelationType } from '../model/vocabulary.js';
 import {
   ACTIVE_IN,
+  CHANGED_IN,
   type Direction,
   directedEnds,
   directedPattern,
   type PatternVariables,
+  OTHER_END_IN,
   patternPage,
-  RELATION_ORDER,
+  type RelationOrder,
+  relationOrder,
 } from './cypher-fragments.js';
 import { listedRelationFromValue, listedRelationProjection, RELATION_PROJECTION } from './mapping.js';
 import { pageFromColumns } from './pages.js';
@@ -32,6 +35,12 @@ export interface RelationListPlan {
   types: readonly RelationType[] | null;
   direction: Direction;
   activeIn: number | null;
+  startedIn: number | null;
+  endedIn: number | null;
+  /** Only relations whose other end is of these kinds / categories. */
+  otherKinds: readonly EntityKind[] | null;
+  otherCategories: readonly string[] | null;
+  order: RelationOrder;
   offset: number;
   limit: number;
   needs: ListNeeds;
@@ -84,8 +93,11 @@ export function relationListExpression(
     onPage = `WITH *, startNode(${vars.r}) AS ${ends.from}, endNode(${vars.r}) AS ${ends.to}`;
   }
   const { total, page } = patternPage(
-    `MATCH ${directedPattern(plan.direction, plan.types, vars)} WHERE ${ACTIVE_IN(vars.r, params.add(plan.activeIn))}`,
-    RELATION_ORDER(vars.r),
+    `MATCH ${directedPattern(plan.direction, plan.types, vars)}
+     WHERE ${ACTIVE_IN(vars.r, [vars.e, vars.o], params.add(plan.activeIn))}
+       AND ${CHANGED_IN(vars.r, params.add(plan.startedIn), params.add(plan.endedIn))}
+       AND ${OTHER_END_IN(vars.o, params.add(plan.otherKinds), params.add(plan.otherCategories))}`,
+    relationOrder(plan.order, vars.r, [vars.o]),
     relationItemExpression(vars.r, plan, ends, params, level + 1),
     { withTotal: plan.needs.totalCount, offset: params.add(plan.offset), limit: params.add(plan.limit), onPage },
   );

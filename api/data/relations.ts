@@ -2,17 +2,23 @@
  * Relation queries: lists, batch loads, shortest paths and the map's graph view.
  */
 import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
-import type { EntityKind, RelationType } from '../model/vocabulary.js';
+import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
 import {
   ACTIVE_IN,
   boundedInt,
+  CHANGED_IN,
+  DEFAULT_RELATION_ORDER,
   countedPageReturn,
+  patternPage,
   patternPageColumns,
-  RELATION_ORDER,
+  type RelationOrder,
+  relationOrder,
   relationTypePattern,
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {
+  listedRelationFromValue,
+  listedRelationProjection,
   MAP_ENTITY_PROJECTION,
   nameKey,
   partialEntityFromProps,
@@ -52,6 +58,90 @@ export async function relationsOfEntities(
   return { pages: pagesInKeyOrder(slugs, rows, plan.offset), nestedPages };
 }
 
+export interface GroupOptions {
+  activeIn: number | null;
+  /** Relations in each group's page. */
+  limit: number;
+  needs: ListNeeds;
+}
+
+/** One type of an entity's relations: its count and first page. */
+export interface RelationGroupPage {
+  type: RelationType;
+  page: Page<RelationRefModel>;
+}
+
+/**
+ * Each entity's relations grouped by type, each group counted and cut to its first page, in one
+ * round trip; groups in the vocabulary's order. A group is ordered as `relations(types: [type])`
+ * lists it (RELATION_ORDER), so its end cursor continues there. One grouping pass, not one list per
+ * type: a statement of twenty sub-lists took Neo4j seconds to plan.
+ */
+export async function relationGroupsOfEntities(
+  db: Database,
+  slugs: readonly string[],
+  options: GroupOptions,
+): Promise<RelationGroupPage[][]> {
+  const order = relationOrder(DEFAULT_RELATION_ORDER, 'r', ['o']);
+  const rows = await db.read(
+    `UNWIND $slugs AS slug
+     MATCH (e:Entity {slug: slug})-[r]-(o:Entity)
+     WHERE ${ACTIVE_IN('r', ['e', 'o'])}
+     WITH slug, r, o ORDER BY ${order}
+     WITH slug, type(r) AS type, collect(r) AS listed
+     WITH slug, type, size(listed) AS total, listed[0..toInteger($limit + 1)] AS top
+     RETURN slug, type, total,
+            [r IN top | ${RELATION_PROJECTION('r', listedRelationProjection(options.needs))}] AS page`,
+    { slugs, activeIn: options.activeIn, limit: options.limit },
+    (r) => ({
+      slug: r.get('slug') as string,
+      type: r.get('type') as RelationType,
+      page: pageOf(0, options.limit, (value) => listedRelationFromValue(value))(r),
+    }),
+  );
+  const rank = new Map(RELATION_TYPE_NAMES.map((type, i) => [type, i]));
+  return slugs.map((slug) =>
+    rows
+      .filter((row) => row.slug === slug)
+      .sort((a, b) => rank.get(a.type)! - rank.get(b.type)!)
+      .map(({ type, page }) => ({ type, page })),
+  );
+}
+
+export interface InstanceOptions {
+  activeIn: number | null;
+  offset: number;
+  limit: number;
+  withTotal: boolean;
+}
+
+/**
+ * The HOSTING relations that run each software (by its slug in `software`), one page per slug,
+ * in one round trip: who hosts it for whom. Ordered by host, then client.
+ */
+export async function instancesOfSoftware(
+  db: Database,
+  slugs: readonly string[],
+  options: InstanceOptions,
+): Promise<Page<RelationModel>[]> {
+  const { total, page } = patternPage(
+    `MATCH (a:Entity)-[r:HOSTING]->(b:Entity) WHERE r.software = slug AND ${ACTIVE_IN('r', ['a', 'b'])}`,
+    'a.nameKey, b.nameKey, r.id',
+    RELATION_PROJECTION('r', { sources: true, endNodes: { from: 'a', to: 'b' } }),
+    { withTotal: options.withTotal },
+  );
+  const rows = await db.read(
+    `UNWIND $slugs AS slug
+     RETURN slug, ${total} AS total, ${page} AS page`,
+    { slugs, activeIn: options.activeIn, offset: options.offset, limit: options.limit },
+    (r) => ({
+      slug: r.get('slug') as string,
+      page: pageOf(options.offset, options.limit, (value) => relationFromValue(value) as RelationModel)(r),
+    }),
+  );
+  return pagesInKeyOrder(slugs, rows, options.offset);
+}
+
 export interface RelationFilter {
   types: readonly RelationType[] | null;
   from: string | null;
@@ -59,6 +149,9 @@ export interface RelationFilter {
   /** Slug or name of the hosted software. */
   software: string | null;
   activeIn: number | null;
+  startedIn: number | null;
+  endedIn: number | null;
+  order: RelationOrder;
   offset: number;
   limit: number;
   needs: ListNeeds;
@@ -82,17 +175,20 @@ export async function findRelations(
   const params = new StatementParameters();
   const nestedPages: NestedPage[] = [];
   const rows = `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
-        WHERE ${ACTIVE_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`;
+        WHERE ${ACTIVE_IN('r', ['a', 'b'])} AND ${CHANGED_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`;
   const item = relationItemExpression('r', filter, { from: 'a', to: 'b' }, params, 0);
   // Counted on property filters, the rows are read once; otherwise COUNT {} is answered from
   // degrees and type counts, and the page is a top-k sort.
-  const onePass = filter.needs.totalCount && (filter.software !== null || filter.activeIn !== null);
+  const onePass =
+    filter.needs.totalCount &&
+    (filter.software !== null || filter.activeIn !== null || filter.startedIn !== null || filter.endedIn !== null);
+  const order = relationOrder(filter.order, 'r', ['a', 'b']);
   const [page] = await db.read(
     `${softwareClause}
      ${
        onePass
-         ? countedPageReturn(rows, RELATION_ORDER('r'), item, ['r', 'a', 'b'], ['softwareSlugs'])
-         : `RETURN ${patternPageColumns(rows, RELATION_ORDER('r'), item, filter.needs.totalCount)}`
+         ? countedPageReturn(rows, order, item, ['r', 'a', 'b'], ['softwareSlugs'])
+         : `RETURN ${patternPageColumns(rows, order, item, filter.needs.totalCount)}`
      }`,
     {
       ...params.values,
@@ -101,6 +197,8 @@ export async function findRelations(
       software: filter.software,
       softwareKey: filter.software ? nameKey(filter.software) : null,
       activeIn: filter.activeIn,
+      startedIn: filter.startedIn,
+      endedIn: filter.endedIn,
       offset: filter.offset,
       limit: filter.limit,
     },
@@ -137,41 +235,62 @@ export async function relationsByKeys(db: Database, keys: readonly RelationKey[]
 }
 
 export type PathResult =
-  | { status: 'found'; relations: RelationModel[] }
+  | { status: 'found'; paths: RelationModel[][] }
   | { status: 'none' }
   | { status: 'unknown'; slugs: string[] };
 
-/** The shortest chain of relations (either direction) between two entities, at most `maxLength` long. */
-export async function shortestPath(db: Database, from: string, to: string, maxLength: number): Promise<PathResult> {
-  const length = boundedInt(maxLength, 1, 10);
-  const [row] = await db.read(
-    `OPTIONAL MATCH (a:Entity {slug: $from})
-     OPTIONAL MATCH (b:Entity {slug: $to})
-     CALL {
-       WITH a, b
-       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-       MATCH p = shortestPath((a)-[*..${length}]-(b))
-       RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels
-     }
-     RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, rels`,
-    { from, to },
-    (r) => ({
-      hasFrom: r.get('hasFrom') as boolean,
-      hasTo: r.get('hasTo') as boolean,
-      rels: r.get('rels') as unknown[] | null,
-    }),
-  );
-  const unknown = [!row?.hasFrom ? from : null, !row?.hasTo ? to : null].filter((s): s is string => s !== null);
-  if (unknown.length > 0) return { status: 'unknown', slugs: unknown };
-  if (from === to) return { status: 'found', relations: [] };
-  if (!row?.rels) return { status: 'none' };
-  return { status: 'found', relations: row.rels.map((rel) => relationFromValue(rel)) };
+export interface PathOptions {
+  from: string;
+  to: string;
+  maxLength: number;
+  /** Slugs the chain must not pass through (its ends excepted). */
+  avoid: readonly string[];
+  /** How many of the tied shortest chains to return. */
+  limit: number;
 }
+
+/**
+ * The shortest chains of relations (either direction) between two entities, at most `maxLength`
+ * long: every chain of the shortest length, up to `limit`, in a stable order. The same entity at
+ * both ends is a chain of length 0; unknown slugs (ends or `avoid`) are reported, never confused
+ * with "no chain".
+ */
+export async function shortestPaths(db: Database, options: PathOptions): Promise<PathResult> {
+  const length = boundedInt(options.maxLength, 1, MAX_PATH_LENGTH);
+  const slugs = [...new Set([options.from, options.to, ...options.avoid])];
+  const unknown = await unknownSlugs(db, slugs);
+  if (unknown.length > 0) return { status: 'unknown', slugs: unknown };
+  if (options.from === options.to) return { status: 'found', paths: [[]] };
+  const rows = await db.read(
+    // The avoided entities are excluded during the search (a predicate inside the quantified
+    // pattern), not from its results: a filter after it made Neo4j enumerate every path instead.
+    `MATCH (a:Entity {slug: $from}), (b:Entity {slug: $to})
+     MATCH p = ALL SHORTEST (a)(()-[]-(x:Entity) WHERE NOT x.slug IN $avoid){1,${length}}(b)
+     WITH p, [r IN relationships(p) | r.id] AS ids
+     ORDER BY ids
+     LIMIT toInteger($limit)
+     RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels`,
+    {
+      from: options.from,
+      to: options.to,
+      avoid: options.avoid.filter((slug) => slug !== options.from && slug !== options.to),
+      limit: options.limit,
+    },
+    (r) => (r.get('rels') as unknown[]).map((rel) => relationFromValue(rel)),
+  );
+  return rows.length === 0 ? { status: 'none' } : { status: 'found', paths: rows };
+}
+
+/** The longest chain `path` looks for: six steps covers the seed graph's diameter with room. */
+export const MAX_PATH_LENGTH = 6;
 
 export interface GraphOptions {
   types: readonly RelationType[] | null;
+  /** A relation is drawn when either end is of one of these kinds (and both ends with it). */
   kinds: readonly EntityKind[] | null;
   activeIn: number | null;
+  startedIn: number | null;
+  endedIn: number | null;
   focus: string | null;
   depth: number;
   /** Above this many entities, or relations, the view is not returned (the caller explains how to narrow it). */
@@ -189,14 +308,29 @@ export type GraphResult =
  * filters and their ends; with `focus`, the entities within `depth` hops (breadth-first,
  * through matching relations only) and the matching relations among them.
  *
+ * The software of the HOSTING relations drawn comes with them: it is not an end of the relation,
+ * but the map draws each instance from its software, so that PeerTube or Etherpad is not an
+ * island. From a focused software, the hostings that run it are one hop away.
+ *
  * A view over the bounds is refused as soon as the bound is passed: each step stops at one
  * entity (or relation) more than allowed, instead of collecting a view of 100,000 entities only
  * to say it is too large.
  */
 export async function graphView(db: Database, options: GraphOptions): Promise<GraphResult> {
   const types = relationTypePattern(options.types);
+  const withHosting = !options.types || options.types.includes('HOSTING');
   const kindOk = (n: string) => `($kinds IS NULL OR ${n}.kind IN $kinds)`;
+  const relationOk = (r: string, a: string, b: string) =>
+    `${ACTIVE_IN(r, [a, b])} AND ${CHANGED_IN(r)} AND (${kindOk(a)} OR ${kindOk(b)})`;
   const overNodes = 'toInteger($maxNodes + 1)';
+  // From a software, the two ends of each hosting that runs it.
+  const instancesOfSoftware = withHosting
+    ? `UNION
+           WITH x
+           MATCH (h:Entity)-[r:HOSTING]->(c:Entity) WHERE r.software = x.slug AND ${relationOk('r', 'h', 'c')}
+           UNWIND [h, c] AS y
+           RETURN y`
+    : '';
   const selectNodes = options.focus
     ? `MATCH (f:Entity {slug: $focus})
        WITH [f] AS seen, [f] AS frontier
@@ -207,8 +341,13 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
          WITH seen, frontier
          WITH seen, frontier WHERE size(seen) <= $maxNodes
          UNWIND frontier AS x
-         MATCH (x)-[r${types}]-(y:Entity)
-         WHERE ${ACTIVE_IN('r')} AND ${kindOk('y')} AND NOT y IN seen
+         CALL {
+           WITH x
+           MATCH (x)-[r${types}]-(y:Entity) WHERE ${relationOk('r', 'x', 'y')}
+           RETURN y
+           ${instancesOfSoftware}
+         }
+         WITH y WHERE NOT y IN seen
          WITH DISTINCT y LIMIT ${overNodes}
          RETURN collect(y) AS next
        }
@@ -217,7 +356,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
        WITH seen AS nodes`
     : `CALL {
          MATCH (a:Entity)-[r${types}]->(b:Entity)
-         WHERE ${ACTIVE_IN('r')} AND ${kindOk('a')} AND ${kindOk('b')}
+         WHERE ${relationOk('r', 'a', 'b')}
          UNWIND [a, b] AS n
          WITH DISTINCT n LIMIT ${overNodes}
          RETURN collect(n) AS nodes
@@ -229,10 +368,18 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
        WITH nodes WHERE size(nodes) <= $maxNodes
        UNWIND nodes AS a
        MATCH (a)-[r${types}]->(b:Entity)
-       WHERE b IN nodes AND ${ACTIVE_IN('r')}
+       WHERE b IN nodes AND ${relationOk('r', 'a', 'b')}
        WITH r LIMIT toInteger($maxRelations + 1)
        RETURN collect(r) AS rels
      }
+     CALL {
+       WITH nodes, rels
+       UNWIND [r IN rels WHERE r.software IS NOT NULL | r.software] AS software
+       MATCH (s:Entity {slug: software})
+       WHERE NOT s IN nodes
+       RETURN collect(DISTINCT s) AS software
+     }
+     WITH nodes + software AS nodes, rels
      WITH nodes, rels, size(nodes) <= $maxNodes AS nodesFit, size(rels) <= $maxRelations AS relationsFit
      RETURN nodesFit, relationsFit,
             CASE WHEN nodesFit AND relationsFit THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
@@ -242,6 +389,8 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
       focus: options.focus,
       kinds: options.kinds,
       activeIn: options.activeIn,
+      startedIn: options.startedIn,
+      endedIn: options.endedIn,
       maxNodes: options.maxNodes,
       maxRelations: options.maxRelations,
     },

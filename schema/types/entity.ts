@@ -2,22 +2,81 @@
  * The Entity interface, its four kinds, EntityConnection, and the `entity` and `search` queries.
  */
 import type { Context } from '../../api/context.js';
-import { entityWithRelationLists, searchEntities } from '../../api/data/entities.js';
+import {
+  type EntityOrderField,
+  entityWithRelationLists,
+  listEntities,
+  searchEntities,
+} from '../../api/data/entities.js';
 import type { RelationListPlan } from '../../api/data/relation-lists.js';
 import { orNull } from '../../api/errors.js';
+import type { RelationGroupPage } from '../../api/data/relations.js';
 import { primeRelationLists, relationsKey } from '../../api/loaders.js';
 import type { EntityRefModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
-import { arg, paging, SlugArg, TextArg, toConnection } from '../args.js';
+import {
+  ACTIVE_IN_DESCRIPTION,
+  AFTER_DESCRIPTION,
+  arg,
+  ENDED_IN_DESCRIPTION,
+  intBetween,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE_DESCRIPTION,
+  paging,
+  SlugArg,
+  STARTED_IN_DESCRIPTION,
+  TextArg,
+  toConnection,
+  YearArg,
+} from '../args.js';
 import { builder } from '../builder.js';
 import { relationListPlan, relationListsSelectedOn } from '../relation-plan.js';
-import { listNeeds, selectionTree } from '../selection.js';
+import { descend, listNeeds, listNeedsOf, selectionTree } from '../selection.js';
 import { entityField } from '../whole-entity.js';
 import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
 import { RelationConnection } from './relation.js';
-import { DateScalar, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
+import {
+  DateScalar,
+  DirectionEnum,
+  EntityKindEnum,
+  OrderDirectionEnum,
+  RelationOrderInput,
+  RelationTypeEnum,
+} from './scalars-and-enums.js';
 
 export const EntityConnection = builder.connectionObject({ type: EntityRef, name: 'EntityConnection' });
+
+const GroupSizeArg = intBetween(1, MAX_PAGE_SIZE);
+
+const RelationGroupRef = builder.objectRef<RelationGroupPage>('RelationGroup').implement({
+  description: "One type of an entity's relations: how many there are, and the first page of them.",
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, resolve: (g) => g.type }),
+    totalCount: t.int({ description: 'Relations of this type (all pages).', resolve: (g) => g.page.totalCount ?? 0 }),
+    relations: t.field({
+      type: RelationConnection,
+      description: 'The first page; `pageInfo.hasNextPage` says whether more follow.',
+      resolve: (g) => toConnection(g.page),
+    }),
+  }),
+});
+
+const EntityOrderInput = builder.inputType('EntityOrder', {
+  description: 'How to sort entities, e.g. `{ field: RELATIONS, direction: DESC }`.',
+  fields: (t) => ({
+    field: t.field({
+      type: builder.enumType('EntityOrderField', {
+        description: 'What entities are sorted by.',
+        values: {
+          NAME: { description: 'Name (accents and case ignored).' },
+          RELATIONS: { description: 'Number of relations, then name.' },
+        } satisfies Record<EntityOrderField, { description: string }>,
+      }),
+      required: true,
+    }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+  }),
+});
 
 EntityRef.implement({
   description: 'An organisation, project, person or event of the archipelago.',
@@ -36,16 +95,47 @@ EntityRef.implement({
     url: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'url', ctx) }),
     relations: t.field({
       type: RelationConnection,
+      description:
+        'Relations of this entity, in either direction unless `direction` says otherwise, with every filter applied; ' +
+        '`totalCount` counts them all. E.g. `relations(types: [FUNDING], direction: INCOMING, orderBy: {field: AMOUNT, direction: DESC})`.',
       args: {
-        types: t.arg({ type: [RelationTypeEnum] }),
-        direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
-        activeIn: t.arg.int(),
-        first: t.arg.int(),
-        after: t.arg.string(),
+        types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH', description: 'Which relations to follow.' }),
+        activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
+        startedIn: t.arg.int({ description: STARTED_IN_DESCRIPTION }),
+        endedIn: t.arg.int({ description: ENDED_IN_DESCRIPTION }),
+        otherKinds: t.arg({ type: [EntityKindEnum], description: 'Only relations whose other end is of these kinds.' }),
+        otherCategories: t.arg.stringList({
+          description: 'Only relations whose other end has one of these categories (e.g. "media", "software").',
+        }),
+        orderBy: t.arg({ type: RelationOrderInput, description: 'Sort order (default: by type, then start date).' }),
+        first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+        after: t.arg.string({ description: AFTER_DESCRIPTION }),
       },
       // The arguments are read from the selection, as the list around this one read them ahead.
       resolve: async (e, _args, ctx, info) =>
         toConnection(await ctx.loaders.relationsOf.load(relationsKey(e.slug, relationListPlan(info)))),
+    }),
+    relationGroups: t.field({
+      type: [RelationGroupRef],
+      description:
+        "An entity page's relations, grouped by type (in the vocabulary's order): every type it has, each with its " +
+        'count and first page, so that no type is left out however many relations the entity has. ' +
+        'A group goes on with `relations(types: [TYPE], after: <the group\'s endCursor>)`, which lists it in the same order.',
+      args: {
+        activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
+        first: t.arg.int({ defaultValue: 10, description: `Relations in each group's first page, 1 to ${MAX_PAGE_SIZE}.` }),
+      },
+      resolve: async (e, args, ctx, info) => {
+        const relations = descend(selectionTree(info), ['relations'])[0] ?? null;
+        const groups = await ctx.loaders.relationGroupsOf.load({
+          slug: e.slug,
+          activeIn: arg('activeIn', YearArg, args.activeIn),
+          first: arg('first', GroupSizeArg, args.first) ?? 10,
+          fields: listNeedsOf(relations).fields,
+        });
+        return groups;
+      },
     }),
     neighbours: t.field({
       type: EntityConnection,
@@ -107,6 +197,26 @@ builder.node(ProjectRef, {
   ...kindNode('PROJECT'),
   description: 'A software, online service, book, guide, course, campaign…',
   fields: (t) => ({
+    hostedInstances: t.field({
+      type: RelationConnection,
+      description:
+        'A software: the HOSTING relations that run it, i.e. who hosts an instance of it for whom, and since when. ' +
+        'Empty for other projects. "Who do we host an Etherpad for?": `entity(slug: "etherpad") { ... on Project { hostedInstances { … } } }`.',
+      args: {
+        activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
+        first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+        after: t.arg.string({ description: AFTER_DESCRIPTION }),
+      },
+      resolve: async (e, args, ctx, info) =>
+        toConnection(
+          await ctx.loaders.instancesOf.load({
+            slug: e.slug,
+            activeIn: arg('activeIn', YearArg, args.activeIn),
+            ...paging(args),
+            withTotal: listNeeds(info).totalCount,
+          }),
+        ),
+    }),
     category: t.string({
       nullable: true,
       description: 'software, online-service, book, guide, course, campaign, …',
@@ -151,6 +261,30 @@ builder.queryFields((t) => ({
       if (lists.length > 0) return readEntityWithLists(ctx, slug, lists);
       const [entity] = await ctx.loaders.entity.loadMany([slug]);
       return entity === undefined ? null : orNull(entity);
+    },
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description:
+      'Every entity, by kind and category, sorted by name (default) or by number of relations. ' +
+      'E.g. the media: `entities(kinds: [ORGANISATION], categories: ["media"])`; the most connected: ' +
+      '`entities(orderBy: {field: RELATIONS, direction: DESC})`.',
+    args: {
+      kinds: t.arg({ type: [EntityKindEnum], description: 'Only entities of these kinds.' }),
+      categories: t.arg.stringList({ description: 'Only entities of these categories (organisations and projects).' }),
+      orderBy: t.arg({ type: EntityOrderInput, description: 'Sort order (default: by name).' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
+    },
+    resolve: async (_root, args, ctx, info) => {
+      const page = await listEntities(ctx.db, {
+        kinds: args.kinds?.length ? args.kinds : null,
+        categories: args.categories?.length ? args.categories : null,
+        order: { field: args.orderBy?.field ?? 'NAME', descending: args.orderBy?.direction === 'DESC' },
+        ...paging(args),
+        withTotal: listNeeds(info).totalCount,
+      });
+      return toConnection(page);
     },
   }),
   search: t.field({

@@ -5,7 +5,15 @@
 import { graphView } from '../../api/data/relations.js';
 import { apiError, notFound } from '../../api/errors.js';
 import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
-import { arg, intBetween, SlugArg, YearArg } from '../args.js';
+import {
+  ACTIVE_IN_DESCRIPTION,
+  arg,
+  ENDED_IN_DESCRIPTION,
+  intBetween,
+  SlugArg,
+  STARTED_IN_DESCRIPTION,
+  YearArg,
+} from '../args.js';
 import { builder } from '../builder.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
@@ -27,11 +35,16 @@ builder.queryField('graph', (t) =>
       'Everything the map needs in one request. Without focus: every relation matching the filters, with its ends. ' +
       'With focus: the entities within depth hops of it (default 2, at most 3) and the relations among them.',
     args: {
-      types: t.arg({ type: [RelationTypeEnum] }),
-      kinds: t.arg({ type: [EntityKindEnum] }),
-      activeIn: t.arg.int(),
-      focus: t.arg.string(),
-      depth: t.arg.int(),
+      types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        description: 'Only relations with at least one end of these kinds (the other end is drawn too).',
+      }),
+      activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
+      startedIn: t.arg.int({ description: STARTED_IN_DESCRIPTION }),
+      endedIn: t.arg.int({ description: ENDED_IN_DESCRIPTION }),
+      focus: t.arg.string({ description: 'Slug of the entity to centre the view on.' }),
+      depth: t.arg.int({ description: 'With focus: how many hops around it, 1 to 3 (default 2).' }),
     },
     resolve: async (_root, args, ctx) => {
       const focus = arg('focus', SlugArg, args.focus);
@@ -40,6 +53,8 @@ builder.queryField('graph', (t) =>
         types: args.types ?? null,
         kinds: args.kinds ?? null,
         activeIn: arg('activeIn', YearArg, args.activeIn),
+        startedIn: arg('startedIn', YearArg, args.startedIn),
+        endedIn: arg('endedIn', YearArg, args.endedIn),
         focus,
         depth,
         maxNodes: ctx.maxGraphNodes,

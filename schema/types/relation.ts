@@ -2,17 +2,38 @@
  * Relation, Source, RelationConnection, and the `relations` and `path` queries.
  */
 
-import { findRelations, shortestPath, softwareExists, unknownSlugs } from '../../api/data/relations.js';
+import type { Context } from '../../api/context.js';
+import {
+  findRelations,
+  MAX_PATH_LENGTH,
+  shortestPaths,
+  softwareExists,
+  unknownSlugs,
+} from '../../api/data/relations.js';
 import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
 import { primeRelationLists } from '../../api/loaders.js';
+import type { RelationModel } from '../../api/model/models.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
-import { arg, intBetween, paging, SlugArg, TextArg, toConnection, YearArg } from '../args.js';
+import {
+  ACTIVE_IN_DESCRIPTION,
+  AFTER_DESCRIPTION,
+  arg,
+  ENDED_IN_DESCRIPTION,
+  intBetween,
+  PAGE_SIZE_DESCRIPTION,
+  paging,
+  SlugArg,
+  STARTED_IN_DESCRIPTION,
+  TextArg,
+  toConnection,
+  YearArg,
+} from '../args.js';
 import { builder } from '../builder.js';
 import { nestedRelationLists } from '../relation-plan.js';
 import { listNeeds, perSelection, selectionTree } from '../selection.js';
 import { relationField } from '../whole-relation.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
-import { DateScalar, RelationTypeEnum } from './scalars-and-enums.js';
+import { DateScalar, RelationOrderInput, RelationTypeEnum, relationOrderOf } from './scalars-and-enums.js';
 
 const SourceRef = builder.objectRef<{ section: string; quote: string }>('Source').implement({
   description: 'Where a relation comes from: a section of the 2020 activity report and a verbatim quote.',
@@ -30,7 +51,47 @@ function parseRelationKey(id: string): { type: RelationType; id: string } {
   return { type, id: id.slice(separator + 1) };
 }
 
-const MaxLengthArg = intBetween(1, 10);
+const MaxLengthArg = intBetween(1, MAX_PATH_LENGTH);
+const PathCountArg = intBetween(1, 20);
+
+const PathRef = builder.objectRef<{ relations: RelationModel[] }>('Path').implement({
+  description: 'A chain of relations from one entity to another, in order.',
+  fields: (t) => ({
+    length: t.int({ description: 'Number of relations in the chain.', resolve: (p) => p.relations.length }),
+    relations: t.field({ type: [RelationRef], description: 'The steps, from the first entity to the second.', resolve: (p) => p.relations }),
+  }),
+});
+const DEFAULT_PATH_LENGTH = 4;
+
+/** The arguments `path` and `paths` share. */
+function pathArgs(t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) {
+  return {
+    from: t.arg.string({ required: true, description: 'Slug of the first entity.' }),
+    to: t.arg.string({ required: true, description: 'Slug of the second entity.' }),
+    maxLength: t.arg.int({
+      defaultValue: DEFAULT_PATH_LENGTH,
+      description: `Longest chain to look for, 1 to ${MAX_PATH_LENGTH} relations.`,
+    }),
+    avoid: t.arg.stringList({
+      description: 'Slugs of entities the chain must not pass through, e.g. ["framasoft"] to see how partners relate without the hub.',
+    }),
+  };
+}
+
+/** Validates the path arguments and reads the chains; NOT_FOUND names the slugs that match no entity. */
+async function findPaths(
+  ctx: Context,
+  args: { from: string; to: string; maxLength?: number | null; avoid?: readonly string[] | null; first?: number | null },
+) {
+  const from = arg('from', SlugArg, args.from)!;
+  const to = arg('to', SlugArg, args.to)!;
+  const maxLength = arg('maxLength', MaxLengthArg, args.maxLength) ?? DEFAULT_PATH_LENGTH;
+  const avoid = (args.avoid ?? []).map((slug) => arg('avoid', SlugArg, slug)!);
+  const limit = arg('first', PathCountArg, args.first) ?? 5;
+  const result = await shortestPaths(ctx.db, { from, to, maxLength, avoid, limit });
+  if (result.status === 'unknown') throw notFound(`Entity ${result.slugs.map((s) => `"${s}"`).join(' and ')}`);
+  return result;
+}
 
 builder.node(RelationRef, {
   description: 'A typed, directed, dated relation between two entities, with its sources in the report.',
@@ -94,9 +155,12 @@ builder.queryFields((t) => ({
       from: t.arg.string({ description: 'Slug of the source entity.' }),
       to: t.arg.string({ description: 'Slug of the target entity.' }),
       software: t.arg.string({ description: 'HOSTING: slug or name of the hosted software.' }),
-      activeIn: t.arg.int({ description: 'Keep relations whose since/until interval overlaps this year.' }),
-      first: t.arg.int(),
-      after: t.arg.string(),
+      activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
+      startedIn: t.arg.int({ description: STARTED_IN_DESCRIPTION }),
+      endedIn: t.arg.int({ description: ENDED_IN_DESCRIPTION }),
+      orderBy: t.arg({ type: RelationOrderInput, description: 'Sort order (default: by type, then start date).' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx, info) => {
       const filter = {
@@ -105,6 +169,9 @@ builder.queryFields((t) => ({
         to: arg('to', SlugArg, args.to),
         software: arg('software', TextArg, args.software),
         activeIn: arg('activeIn', YearArg, args.activeIn),
+        startedIn: arg('startedIn', YearArg, args.startedIn),
+        endedIn: arg('endedIn', YearArg, args.endedIn),
+        order: relationOrderOf(args.orderBy),
         ...paging(args),
         needs: listNeeds(info),
         nested: nestedLists(info),
@@ -119,19 +186,25 @@ builder.queryFields((t) => ({
     type: [RelationRef],
     nullable: true,
     description:
-      'The shortest chain of relations (in either direction) between two entities, or null if none within maxLength.',
-    args: {
-      from: t.arg.string({ required: true }),
-      to: t.arg.string({ required: true }),
-      maxLength: t.arg.int({ defaultValue: 4 }),
-    },
+      'How two entities are connected: the shortest chain of relations between them, in either direction. ' +
+      'null (not an error) when no chain exists within maxLength; [] when from and to are the same entity. ' +
+      'When several chains tie, the first of `paths` is returned. ' +
+      'Example: `path(from: "picasoft", to: "wikimedia-france", avoid: ["framasoft"])`.',
+    args: pathArgs(t),
     resolve: async (_root, args, ctx) => {
-      const from = arg('from', SlugArg, args.from)!;
-      const to = arg('to', SlugArg, args.to)!;
-      const maxLength = arg('maxLength', MaxLengthArg, args.maxLength) ?? 4;
-      const result = await shortestPath(ctx.db, from, to, maxLength);
-      if (result.status === 'unknown') throw notFound(`Entity ${result.slugs.map((s) => `"${s}"`).join(' and ')}`);
-      return result.status === 'found' ? result.relations : null;
+      const result = await findPaths(ctx, { ...args, first: 1 });
+      return result.status === 'found' ? (result.paths[0] ?? null) : null;
+    },
+  }),
+  paths: t.field({
+    type: [PathRef],
+    description:
+      'Every shortest chain of relations between two entities when several tie (at most `first`, default 5, up to 20), ' +
+      'in a stable order; [] when no chain exists within maxLength, one chain of length 0 for the same entity.',
+    args: { ...pathArgs(t), first: t.arg.int({ defaultValue: 5, description: 'How many tied chains, 1 to 20.' }) },
+    resolve: async (_root, args, ctx) => {
+      const result = await findPaths(ctx, args);
+      return result.status === 'found' ? result.paths.map((relations) => ({ relations })) : [];
     },
   }),
 }));

@@ -2,6 +2,11 @@
  * The Date scalar and the enums, all derived from the vocabulary.
  */
 import { GraphQLError } from 'graphql';
+import {
+  DEFAULT_RELATION_ORDER,
+  type RelationOrder,
+  type RelationOrderField,
+} from '../../api/data/cypher-fragments.js';
 import { isPartialDate } from '../../api/model/seed-format.js';
 import { ENTITY_KINDS, RELATION_TYPE_NAMES, RELATION_TYPES } from '../../api/model/vocabulary.js';
 import { builder } from '../builder.js';
@@ -18,6 +23,7 @@ export const DateScalar = builder.scalarType('Date', {
 });
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'What an entity is: an organisation, a project (software, service, book, campaign…), a person or an event.',
   values: ENTITY_KINDS,
 });
 
@@ -32,3 +38,34 @@ export const RelationTypeEnum = builder.enumType('RelationType', {
     RELATION_TYPE_NAMES.map((name) => [name, { value: name, description: RELATION_TYPES[name].description }]),
   ) as { [K in (typeof RELATION_TYPE_NAMES)[number]]: { value: K; description: string } },
 });
+
+export const OrderDirectionEnum = builder.enumType('OrderDirection', {
+  description: 'Ascending (A→Z, oldest, smallest first) or descending.',
+  values: ['ASC', 'DESC'] as const,
+});
+
+export const RelationOrderFieldEnum = builder.enumType('RelationOrderField', {
+  description: 'What a relation list is sorted by; relations without the value come last either way.',
+  values: {
+    TYPE: { description: 'Relation type, then start date (the default).' },
+    SINCE: { description: 'Start date.' },
+    UNTIL: { description: 'End date.' },
+    AMOUNT: { description: 'FUNDING: amount (in its own currency).' },
+    NAME: { description: "The other end's name (an entity's relations), or the ends' names (all relations)." },
+  } satisfies Record<RelationOrderField, { description: string }>,
+});
+
+export const RelationOrderInput = builder.inputType('RelationOrder', {
+  description: 'How to sort a relation list, e.g. `{ field: AMOUNT, direction: DESC }`.',
+  fields: (t) => ({
+    field: t.field({ type: RelationOrderFieldEnum, required: true }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+  }),
+});
+
+/** The data layer's order from the `orderBy` argument (the default when absent). */
+export function relationOrderOf(
+  orderBy: { field: RelationOrderField; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+): RelationOrder {
+  return orderBy ? { field: orderBy.field, descending: orderBy.direction === 'DESC' } : DEFAULT_RELATION_ORDER;
+}
