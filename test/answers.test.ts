@@ -5,18 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isActiveIn, validity } from '../api/model/validity.js';
-import { type GraphQLResponse, graphqlClient } from './support/graphql.js';
+import { expectData as dataOf, expectError, graphqlClient } from './support/graphql.js';
 import { useTestDatabase } from './support/neo4j.js';
 
 const db = useTestDatabase();
 const api = graphqlClient(db);
-
-/** The answer's data, after checking that it carries no error. */
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  expect(response.data).toBeDefined();
-  return response.data!;
-}
 
 const slugsOf = (edges: { node: { slug: string } }[]) => edges.map((e) => e.node.slug).sort();
 const pairs = (relations: { from: { slug: string }; to: { slug: string } }[]) =>
@@ -121,7 +114,10 @@ describe('software is a first-class end', () => {
     );
     const instances = data.entity.hostedInstances;
     expect(instances.totalCount).toBe(2);
-    expect(pairs(instances.edges.map((e: any) => e.node))).toEqual(['framasoft>sesamath', 'framasoft>wikimedia-france']);
+    expect(pairs(instances.edges.map((e: any) => e.node))).toEqual([
+      'framasoft>sesamath',
+      'framasoft>wikimedia-france',
+    ]);
     for (const { node } of instances.edges) {
       expect(node).toMatchObject({ type: 'HOSTING', since: '2014', software: { slug: 'etherpad' } });
     }
@@ -144,7 +140,9 @@ describe('software is a first-class end', () => {
 
   it('a project that is not hosted software has no instances, and no error', async () => {
     const data = dataOf(
-      await api.request('{ entity(slug: "degooglisons-internet") { ... on Project { hostedInstances { totalCount edges { cursor } } } } }'),
+      await api.request(
+        '{ entity(slug: "degooglisons-internet") { ... on Project { hostedInstances { totalCount edges { cursor } } } } }',
+      ),
     );
     expect(data.entity.hostedInstances).toEqual({ totalCount: 0, edges: [] });
   });
@@ -236,12 +234,10 @@ describe('path tells the truth', () => {
 
   it('refuses an unknown slug with NOT_FOUND naming it, and a maxLength over 6', async () => {
     const unknown = await api.request('{ path(from: "picasoft", to: "nowhere") { relationId } }');
-    expect(unknown.data?.path ?? null).toBeNull();
-    expect(unknown.errors).toHaveLength(1);
-    expect(unknown.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringContaining('"nowhere"') });
+    expectError(unknown, 'NOT_FOUND', /"nowhere"/, ['path']);
+    expect(unknown.data?.path).toBeNull();
     const tooLong = await api.request('{ path(from: "picasoft", to: "framasoft", maxLength: 7) { relationId } }');
-    expect(tooLong.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' } });
-    expect(tooLong.errors![0]!.message).toContain('maxLength');
+    expectError(tooLong, 'INVALID_ARGUMENT', /maxLength/, ['path']);
     const six = dataOf(await api.request('{ path(from: "picasoft", to: "framasoft", maxLength: 6) { relationId } }'));
     expect(six.path).toHaveLength(1);
   });
@@ -270,9 +266,7 @@ describe('the time model matches the report', () => {
   });
 
   it('the whole map in 2014 holds no event and no undated relation', async () => {
-    const data = dataOf(
-      await api.request('{ graph(activeIn: 2014) { nodes { slug kind } edges { since until } } }'),
-    );
+    const data = dataOf(await api.request('{ graph(activeIn: 2014) { nodes { slug kind } edges { since until } } }'));
     expect(data.graph.nodes.filter((n: any) => n.kind === 'EVENT')).toEqual([]);
     expect(data.graph.edges.length).toBeGreaterThan(0);
     for (const edge of data.graph.edges) expect(edge.since ?? edge.until).not.toBeNull();
@@ -285,16 +279,18 @@ describe('the time model matches the report', () => {
       ),
     );
     expect(data.relations.totalCount).toBe(8);
-    expect(data.relations.edges.map((e: any) => `${e.node.type} ${e.node.from.slug}>${e.node.to.slug}`).sort()).toEqual([
-      'ARCHIPELAGO framasoft>fondation-free',
-      'ARCHIPELAGO framasoft>imagotv',
-      'DEVELOPS framasoft>framanews',
-      'DEVELOPS framasoft>framastory',
-      'FUNDING fondation-charles-leopold-meyer-pour-le-progres-de-l-homme>framasoft',
-      'HOSTING framasoft>imagotv',
-      'WORKS_FOR arthur-duval>framasoft',
-      'WORKS_FOR theo>framasoft',
-    ]);
+    expect(data.relations.edges.map((e: any) => `${e.node.type} ${e.node.from.slug}>${e.node.to.slug}`).sort()).toEqual(
+      [
+        'ARCHIPELAGO framasoft>fondation-free',
+        'ARCHIPELAGO framasoft>imagotv',
+        'DEVELOPS framasoft>framanews',
+        'DEVELOPS framasoft>framastory',
+        'FUNDING fondation-charles-leopold-meyer-pour-le-progres-de-l-homme>framasoft',
+        'HOSTING framasoft>imagotv',
+        'WORKS_FOR arthur-duval>framasoft',
+        'WORKS_FOR theo>framasoft',
+      ],
+    );
     const untils = data.relations.edges.map((e: any) => e.node.until);
     expect(untils).toEqual([...untils].sort());
   });

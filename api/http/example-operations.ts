@@ -7,25 +7,106 @@ export const EXAMPLE_OPERATIONS: { query: string; variables?: string; headers?: 
 query PeerTubeHosting {
   relations(types: [HOSTING], from: "framasoft", software: "peertube") {
     totalCount
-    edges { node { to { name slug } since until description sources { section quote } } }
+    edges { node { to { name slug } since until resource description sources { section quote } } }
   }
 }`,
   },
   {
-    query: `# An entity page: its relations, grouped by type on the client
+    query: `# Who hosts an instance of this software, for whom, since when? (the software's page)
+query SoftwareInstances($slug: String!) {
+  entity(slug: $slug) {
+    name
+    ... on Project {
+      hostedInstances { totalCount edges { node { from { name } to { name } since until } } }
+    }
+  }
+}`,
+    variables: JSON.stringify({ slug: 'etherpad' }, null, 2),
+  },
+  {
+    query: `# An entity page: every relation type with its count and first page (none left out);
+# a group goes on with relations(types: [TYPE], after: <its endCursor>)
 query EntityPage($slug: String!) {
   entity(slug: $slug) {
     name kind summary aliases
-    relations(first: 50) {
-      totalCount
-      edges { node { type role since until amount currency description
-        from { slug name } to { slug name } software { name }
-        sources { section quote } } }
+    relations { totalCount }
+    relationGroups(first: 10) {
+      type totalCount
+      relations {
+        pageInfo { hasNextPage endCursor }
+        edges { node { type role since until amount currency description
+          from { slug name } to { slug name } software { name }
+          sources { section quote } } }
+      }
     }
     ... on Organisation { category location }
   }
 }`,
-    variables: JSON.stringify({ slug: 'picasoft' }, null, 2),
+    variables: JSON.stringify({ slug: 'framasoft' }, null, 2),
+  },
+  {
+    query: `# Who funds Framasoft, and how much? Largest first; those without an amount last
+query Funders {
+  entity(slug: "framasoft") {
+    relations(types: [FUNDING], direction: INCOMING, orderBy: { field: AMOUNT, direction: DESC }, first: 100) {
+      totalCount
+      edges { node { from { name } amount currency since until description } }
+    }
+  }
+}`,
+  },
+  {
+    query: `# What ended in a given year? (startedIn asks what began)
+query Ended($year: Int!) {
+  relations(endedIn: $year, orderBy: { field: UNTIL }, first: 100) {
+    totalCount
+    edges { node { type from { name } to { name } since until } }
+  }
+}`,
+    variables: JSON.stringify({ year: 2020 }, null, 2),
+  },
+  {
+    query: `# Our conventions: friendship and support
+query Conventions {
+  relations(types: [FRIENDSHIP_CONVENTION, SUPPORT_CONVENTION], first: 100) {
+    totalCount
+    edges { node { type from { name } to { name } since description } }
+  }
+}`,
+  },
+  {
+    query: `# Who spoke at this event?
+query Speakers($event: String!) {
+  entity(slug: $event) {
+    name
+    relations(types: [SPEAKS_AT], direction: INCOMING, orderBy: { field: NAME }) {
+      totalCount
+      edges { node { from { name } role } }
+    }
+    ... on Event { date place format }
+  }
+}`,
+    variables: JSON.stringify({ event: 'mini-village-alternatiba-3-numerique-libre-savoirs-communs' }, null, 2),
+  },
+  {
+    query: `# Which media covered Framasoft, most recent first?
+query MediaCoverage {
+  entity(slug: "framasoft") {
+    relations(types: [INTERVIEWS], direction: INCOMING, orderBy: { field: SINCE, direction: DESC }, first: 100) {
+      totalCount
+      edges { node { from { name } since description } }
+    }
+  }
+}`,
+  },
+  {
+    query: `# Every software in the archipelago, most connected first
+query Software {
+  entities(kinds: [PROJECT], categories: ["software"], orderBy: { field: RELATIONS, direction: DESC }, first: 100) {
+    totalCount
+    edges { node { slug name } }
+  }
+}`,
   },
   {
     query: `# Accent-insensitive search
@@ -35,17 +116,22 @@ query Search($text: String!) {
     variables: JSON.stringify({ text: 'cemea' }, null, 2),
   },
   {
-    query: `# How is Framasoft connected to Wikimédia France?
-query Path {
-  path(from: "framasoft", to: "wikimedia-france") { type from { name } to { name } }
+    query: `# How are two partners connected without going through Framasoft? Every tied shortest chain
+# ([] when there is none within maxLength)
+query Paths($from: String!, $to: String!) {
+  paths(from: $from, to: $to, avoid: ["framasoft"], maxLength: 6) {
+    length
+    relations { type from { name } to { name } }
+  }
 }`,
+    variables: JSON.stringify({ from: 'picasoft', to: 'framabook' }, null, 2),
   },
   {
     query: `# The map's view: the archipelago as it was in 2020
 query Map($activeIn: Int) {
   graph(activeIn: $activeIn) {
     nodes { slug name kind }
-    edges { type from { slug } to { slug } }
+    edges { type from { slug } to { slug } software { slug } }
   }
 }`,
     variables: JSON.stringify({ activeIn: 2020 }, null, 2),

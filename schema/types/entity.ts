@@ -9,8 +9,8 @@ import {
   searchEntities,
 } from '../../api/data/entities.js';
 import type { RelationListPlan } from '../../api/data/relation-lists.js';
-import { orNull } from '../../api/errors.js';
 import type { RelationGroupPage } from '../../api/data/relations.js';
+import { orNull } from '../../api/errors.js';
 import { primeRelationLists, relationsKey } from '../../api/loaders.js';
 import type { EntityRefModel } from '../../api/model/models.js';
 import type { EntityKind } from '../../api/model/vocabulary.js';
@@ -121,10 +121,13 @@ EntityRef.implement({
       description:
         "An entity page's relations, grouped by type (in the vocabulary's order): every type it has, each with its " +
         'count and first page, so that no type is left out however many relations the entity has. ' +
-        'A group goes on with `relations(types: [TYPE], after: <the group\'s endCursor>)`, which lists it in the same order.',
+        "A group goes on with `relations(types: [TYPE], after: <the group's endCursor>)`, which lists it in the same order.",
       args: {
         activeIn: t.arg.int({ description: ACTIVE_IN_DESCRIPTION }),
-        first: t.arg.int({ defaultValue: 10, description: `Relations in each group's first page, 1 to ${MAX_PAGE_SIZE}.` }),
+        first: t.arg.int({
+          defaultValue: 10,
+          description: `Relations in each group's first page, 1 to ${MAX_PAGE_SIZE}.`,
+        }),
       },
       resolve: async (e, args, ctx, info) => {
         const relations = descend(selectionTree(info), ['relations'])[0] ?? null;

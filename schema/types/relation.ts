@@ -58,7 +58,11 @@ const PathRef = builder.objectRef<{ relations: RelationModel[] }>('Path').implem
   description: 'A chain of relations from one entity to another, in order.',
   fields: (t) => ({
     length: t.int({ description: 'Number of relations in the chain.', resolve: (p) => p.relations.length }),
-    relations: t.field({ type: [RelationRef], description: 'The steps, from the first entity to the second.', resolve: (p) => p.relations }),
+    relations: t.field({
+      type: [RelationRef],
+      description: 'The steps, from the first entity to the second.',
+      resolve: (p) => p.relations,
+    }),
   }),
 });
 const DEFAULT_PATH_LENGTH = 4;
@@ -73,7 +77,8 @@ function pathArgs(t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) {
       description: `Longest chain to look for, 1 to ${MAX_PATH_LENGTH} relations.`,
     }),
     avoid: t.arg.stringList({
-      description: 'Slugs of entities the chain must not pass through, e.g. ["framasoft"] to see how partners relate without the hub.',
+      description:
+        'Slugs of entities the chain must not pass through, e.g. ["framasoft"] to see how partners relate without the hub.',
     }),
   };
 }
@@ -81,7 +86,13 @@ function pathArgs(t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) {
 /** Validates the path arguments and reads the chains; NOT_FOUND names the slugs that match no entity. */
 async function findPaths(
   ctx: Context,
-  args: { from: string; to: string; maxLength?: number | null; avoid?: readonly string[] | null; first?: number | null },
+  args: {
+    from: string;
+    to: string;
+    maxLength?: number | null;
+    avoid?: readonly string[] | null;
+    first?: number | null;
+  },
 ) {
   const from = arg('from', SlugArg, args.from)!;
   const to = arg('to', SlugArg, args.to)!;

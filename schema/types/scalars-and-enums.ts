@@ -23,7 +23,8 @@ export const DateScalar = builder.scalarType('Date', {
 });
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
-  description: 'What an entity is: an organisation, a project (software, service, book, campaign…), a person or an event.',
+  description:
+    'What an entity is: an organisation, a project (software, service, book, campaign…), a person or an event.',
   values: ENTITY_KINDS,
 });
 
