@@ -26,15 +26,20 @@ export const ENDED_IN_DESCRIPTION = 'Only relations whose `until` falls in this 
 export const PAGE_SIZE_DESCRIPTION = `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
 export const AFTER_DESCRIPTION = "A cursor from this list's pageInfo.endCursor: the page after it.";
 
+export const MAX_TEXT_LENGTH = 200;
 /** Free text (search, software names): trimmed, non-empty, bounded. */
-export const TextArg = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
+export const TextArg = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
 /** An integer in [min, max]. Schemas are built once, at import: building one per call showed in CPU profiles. */
 export const intBetween = (min: number, max: number) =>
   z.number().int().min(min, `expected ${min} to ${max}`).max(max, `expected ${min} to ${max}`);
 export const FirstArg = z
   .number()
   .int()
-  .min(0, `expected 0 to ${MAX_PAGE_SIZE}`)
+  .min(1, `expected 1 to ${MAX_PAGE_SIZE}`)
   .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} items per page; use "after" to read the next page`);
 
 /** Validates one argument with a zod schema; `null`/`undefined` pass through as null. */

@@ -6,10 +6,15 @@
  * or `admin` on the field itself, and scope-auth refuses them before their resolver runs.
  */
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { authorizationError } from '../api/auth.js';
 import type { Context } from '../api/context.js';
+import { invalidArgument } from '../api/errors.js';
+import { KIND_LABELS } from '../api/model/vocabulary.js';
+
+/** The types whose objects have global ids: the four kinds of entity (named as their labels) and relations. */
+const NODE_TYPENAMES = new Set<string>([...Object.values(KIND_LABELS), 'Relation']);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -39,8 +44,49 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    // Descriptions of the types and fields the plugin generates (Node, PageInfo, edges, node(s)).
+    nodeTypeOptions: {
+      description: 'An object that can be read again from its global `id` alone, with `node(id:)` (Relay).',
+    },
+    idFieldOptions: {
+      description: 'Global id (Relay): opaque, stable, unique across types. Read the object again with `node(id:)`.',
+    },
+    nodeQueryOptions: {
+      description:
+        'The object with this global id, whatever its type, or null when none has it (any more). ' +
+        'E.g. `node(id: $id) { ... on Relation { type from { name } } }`.',
+      args: { id: { description: 'A global `id` returned by this API (INVALID_ARGUMENT when malformed).' } },
+    },
+    nodesQueryOptions: {
+      description: 'The objects with these global ids, in the same order; null in the place of an id none has.',
+      args: { ids: { description: 'Global `id`s returned by this API.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list, and the cursors to read on.' },
+    hasNextPageFieldOptions: { description: 'True when items follow: read them with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: { description: 'True when items come before this page (it was read with `after`).' },
+    startCursorFieldOptions: { description: "The page's first cursor; null when the page is empty." },
+    endCursorFieldOptions: {
+      description: "The page's last cursor, to give as `after` for the next page; null when the page is empty.",
+    },
+    pageInfoFieldOptions: { description: 'Whether more items follow, and the cursor to read them.' },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, in order, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: "The item's place in its list: give it as `after` to read the items after it." },
+    mutationInputArgOptions: { description: 'Everything the mutation needs, in one object.' },
+    // A malformed id, or one naming a type that has no ids, is the client's mistake: INVALID_ARGUMENT
+    // with the id, like every bad argument (the plugin would fail on an unknown type as an internal error).
+    decodeGlobalID: (globalID) => {
+      const refused = () =>
+        invalidArgument('id', `not an id returned by this API (got ${JSON.stringify(globalID.slice(0, 100))})`);
+      let decoded: { typename: string; id: string };
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        throw refused();
+      }
+      if (!NODE_TYPENAMES.has(decoded.typename)) throw refused();
+      return decoded;
+    },
   },
 });
 

@@ -333,6 +333,32 @@ describe('the time model matches the report', () => {
   });
 });
 
+describe('other tools get a code with every refusal', () => {
+  it('a malformed global id is INVALID_ARGUMENT naming the id, not an uncoded error', async () => {
+    const response = await api.request('{ node(id: "xyz") { id } }');
+    expectError(response, 'INVALID_ARGUMENT', /id.*"xyz"/, ['node']);
+    expect(response.data).toEqual({ node: null });
+    // Well formed, but of a type that has no ids ("Foo:bar").
+    const unknownType = await api.request('query($id: ID!) { node(id: $id) { id } }', {
+      id: Buffer.from('Foo:bar').toString('base64'),
+    });
+    expectError(unknownType, 'INVALID_ARGUMENT', /not an id returned by this API/, ['node']);
+  });
+
+  it('first is 1 to 100, as documented: 0 and 101 are refused, 1 and 100 answer', async () => {
+    for (const first of [0, 101]) {
+      const response = await api.request('query($first: Int) { entities(first: $first) { totalCount } }', { first });
+      expectError(response, 'INVALID_ARGUMENT', /first/, ['entities']);
+    }
+    for (const first of [1, 100]) {
+      const data = dataOf(
+        await api.request('query($first: Int) { entities(first: $first) { edges { cursor } } }', { first }),
+      );
+      expect(data.entities.edges).toHaveLength(first);
+    }
+  });
+});
+
 describe('lists other tools can enumerate and sort', () => {
   it('entities(…) enumerates all 301 entities by name, with exact totals per kind', async () => {
     const data = dataOf(

@@ -13,7 +13,7 @@ import type { RelationGroupPage } from '../../api/data/relations.js';
 import { orNull } from '../../api/errors.js';
 import { primeRelationLists, relationsKey } from '../../api/loaders.js';
 import type { EntityRefModel } from '../../api/model/models.js';
-import type { EntityKind } from '../../api/model/vocabulary.js';
+import { type EntityKind, ORGANISATION_CATEGORIES, PROJECT_CATEGORIES } from '../../api/model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -21,6 +21,7 @@ import {
   ENDED_IN_DESCRIPTION,
   intBetween,
   MAX_PAGE_SIZE,
+  MAX_TEXT_LENGTH,
   PAGE_SIZE_DESCRIPTION,
   paging,
   SlugArg,
@@ -38,20 +39,43 @@ import { RelationConnection } from './relation.js';
 import {
   DateScalar,
   DirectionEnum,
+  ENTITY_KIND_DESCRIPTIONS,
   EntityKindEnum,
   OrderDirectionEnum,
   RelationOrderInput,
   RelationTypeEnum,
 } from './scalars-and-enums.js';
 
-export const EntityConnection = builder.connectionObject({ type: EntityRef, name: 'EntityConnection' });
+export const EntityConnection = builder.connectionObject(
+  { type: EntityRef, name: 'EntityConnection', description: 'A page of entities.' },
+  { description: 'An entity in a page, with its cursor.' },
+);
+
+/** What an entity's fields mean, on the entity types and on the mutation inputs that set them. */
+export const ENTITY_FIELDS = {
+  slug: 'Stable identifier: lowercase ASCII words joined by "-", e.g. "wikimedia-france".',
+  name: 'Name as the report writes it.',
+  aliases: 'Other spellings the report uses.',
+  summary: 'What it is, in a sentence or two, in French as in the report.',
+  url: 'Its website, an absolute URL, e.g. "https://librecours.net/".',
+  organisationCategory: `One of ${ORGANISATION_CATEGORIES.join(', ')}.`,
+  projectCategory: `One of ${PROJECT_CATEGORIES.join(', ')}.`,
+  location: 'Where the report places it, e.g. "Québec", "Belgique".',
+  date: 'When it took place, e.g. "2020-10-27".',
+  place: 'Where it took place, e.g. "Lyon", "En ligne".',
+  format: 'As the report says: conférence, table ronde, atelier, …',
+};
 
 const GroupSizeArg = intBetween(1, MAX_PAGE_SIZE);
 
 const RelationGroupRef = builder.objectRef<RelationGroupPage>('RelationGroup').implement({
   description: "One type of an entity's relations: how many there are, and the first page of them.",
   fields: (t) => ({
-    type: t.field({ type: RelationTypeEnum, resolve: (g) => g.type }),
+    type: t.field({
+      type: RelationTypeEnum,
+      description: 'The type of the relations in this group.',
+      resolve: (g) => g.type,
+    }),
     totalCount: t.int({ description: 'Relations of this type (all pages).', resolve: (g) => g.page.totalCount ?? 0 }),
     relations: t.field({
       type: RelationConnection,
@@ -73,8 +97,9 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
         } satisfies Record<EntityOrderField, { description: string }>,
       }),
       required: true,
+      description: 'What to sort by.',
     }),
-    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC', description: 'Which way.' }),
   }),
 });
 
@@ -83,16 +108,27 @@ EntityRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => KIND_TYPENAMES[entity.kind],
   fields: (t) => ({
-    id: t.globalID({ resolve: (e) => ({ type: KIND_TYPENAMES[e.kind], id: e.slug }) }),
-    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "wikimedia-france".' }),
-    name: t.exposeString('name', { description: 'Name as the report writes it.' }),
-    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    id: t.globalID({
+      description: 'Global id (Relay), for `node(id:)`; `slug` is the readable identifier.',
+      resolve: (e) => ({ type: KIND_TYPENAMES[e.kind], id: e.slug }),
+    }),
+    slug: t.exposeString('slug', { description: ENTITY_FIELDS.slug }),
+    name: t.exposeString('name', { description: ENTITY_FIELDS.name }),
+    kind: t.field({ type: EntityKindEnum, description: 'What the entity is.', resolve: (e) => e.kind }),
     aliases: t.stringList({
-      description: 'Other spellings the report uses.',
+      description: ENTITY_FIELDS.aliases,
       resolve: (e, _args, ctx) => entityField(e, 'aliases', ctx),
     }),
-    summary: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'summary', ctx) }),
-    url: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'url', ctx) }),
+    summary: t.string({
+      nullable: true,
+      description: ENTITY_FIELDS.summary,
+      resolve: (e, _args, ctx) => entityField(e, 'summary', ctx),
+    }),
+    url: t.string({
+      nullable: true,
+      description: ENTITY_FIELDS.url,
+      resolve: (e, _args, ctx) => entityField(e, 'url', ctx),
+    }),
     relations: t.field({
       type: RelationConnection,
       description:
@@ -143,7 +179,11 @@ EntityRef.implement({
     neighbours: t.field({
       type: EntityConnection,
       description: 'Distinct entities related to this one, by name.',
-      args: { types: t.arg({ type: [RelationTypeEnum] }), first: t.arg.int(), after: t.arg.string() },
+      args: {
+        types: t.arg({ type: [RelationTypeEnum], description: 'Only neighbours through relations of these types.' }),
+        first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+        after: t.arg.string({ description: AFTER_DESCRIPTION }),
+      },
       resolve: async (e, args, ctx, info) =>
         toConnection(
           await ctx.loaders.neighboursOf.load({
@@ -182,23 +222,23 @@ function kindNode(kind: EntityKind) {
 
 builder.node(OrganisationRef, {
   ...kindNode('ORGANISATION'),
-  description: 'An association, collective, company, foundation, public body, university, media…',
+  description: ENTITY_KIND_DESCRIPTIONS.ORGANISATION,
   fields: (t) => ({
     category: t.string({
       nullable: true,
-      description: 'association, collective, company, foundation, public-body, university, media, …',
+      description: ENTITY_FIELDS.organisationCategory,
       resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
     }),
     location: t.string({
       nullable: true,
-      description: 'Where the report places it (e.g. Québec, Belgique).',
+      description: ENTITY_FIELDS.location,
       resolve: (e, _args, ctx) => entityField(e, 'location', ctx),
     }),
   }),
 });
 builder.node(ProjectRef, {
   ...kindNode('PROJECT'),
-  description: 'A software, online service, book, guide, course, campaign…',
+  description: ENTITY_KIND_DESCRIPTIONS.PROJECT,
   fields: (t) => ({
     hostedInstances: t.field({
       type: RelationConnection,
@@ -222,31 +262,36 @@ builder.node(ProjectRef, {
     }),
     category: t.string({
       nullable: true,
-      description: 'software, online-service, book, guide, course, campaign, …',
+      description: ENTITY_FIELDS.projectCategory,
       resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
     }),
   }),
 });
 builder.node(PersonRef, {
   ...kindNode('PERSON'),
-  description: 'A person named in the report (staff, volunteer, contractor, author, speaker…).',
+  description: ENTITY_KIND_DESCRIPTIONS.PERSON,
   fields: () => ({}),
 });
 builder.node(EventRef, {
   ...kindNode('EVENT'),
-  description: 'A public intervention or gathering.',
+  description: ENTITY_KIND_DESCRIPTIONS.EVENT,
   fields: (t) => ({
     date: t.field({
       type: DateScalar,
+      description: ENTITY_FIELDS.date,
       resolve: (e, _args, ctx) => {
         const date = entityField(e, 'date', ctx);
         return date instanceof Promise ? date.then((d) => d ?? '') : (date ?? '');
       },
     }),
-    place: t.string({ nullable: true, resolve: (e, _args, ctx) => entityField(e, 'place', ctx) }),
+    place: t.string({
+      nullable: true,
+      description: ENTITY_FIELDS.place,
+      resolve: (e, _args, ctx) => entityField(e, 'place', ctx),
+    }),
     format: t.string({
       nullable: true,
-      description: 'As the report says: conférence, table ronde, atelier, …',
+      description: ENTITY_FIELDS.format,
       resolve: (e, _args, ctx) => entityField(e, 'format', ctx),
     }),
   }),
@@ -257,7 +302,7 @@ builder.queryFields((t) => ({
     type: EntityRef,
     nullable: true,
     description: 'The entity with this slug, or null.',
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ required: true, description: 'Slug of the entity, e.g. "framasoft".' }) },
     resolve: async (_root, args, ctx, info) => {
       const slug = arg('slug', SlugArg, args.slug)!;
       const lists = relationListsSelectedOn(selectionTree(info));
@@ -295,10 +340,13 @@ builder.queryFields((t) => ({
     description:
       'Full-text search on names, aliases and summaries; case- and accent-insensitive, prefix-matching, exact names first.',
     args: {
-      text: t.arg.string({ required: true }),
-      kinds: t.arg({ type: [EntityKindEnum] }),
-      first: t.arg.int(),
-      after: t.arg.string(),
+      text: t.arg.string({
+        required: true,
+        description: `What to look for, 1 to ${MAX_TEXT_LENGTH} characters, e.g. \`search(text: "cemea")\`.`,
+      }),
+      kinds: t.arg({ type: [EntityKindEnum], description: 'Only entities of these kinds.' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx, info) => {
       const text = arg('text', TextArg, args.text)!;

@@ -21,8 +21,18 @@ import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 const GraphRef = builder.objectRef<{ nodes: EntityRefModel[]; edges: RelationModel[] }>('Graph').implement({
   description: 'Entities and the relations among them, ready to draw.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (g) => g.nodes }),
-    edges: t.field({ type: [RelationRef], resolve: (g) => g.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      description:
+        'The entities to draw, each once: the ends of `edges`, the software their HOSTING relations name, and with ' +
+        '`focus` every entity within `depth` hops of it.',
+      resolve: (g) => g.nodes,
+    }),
+    edges: t.field({
+      type: [RelationRef],
+      description: 'The relations to draw; both ends of each are in `nodes`.',
+      resolve: (g) => g.edges,
+    }),
   }),
 });
 

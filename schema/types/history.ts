@@ -8,8 +8,8 @@ import type { ChangeModel } from '../../api/data/history.js';
 import { historyOf } from '../../api/data/history.js';
 import { staffFieldsOf } from '../../api/data/mapping.js';
 import { invalidArgument } from '../../api/errors.js';
-import { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
-import { arg, paging, SlugArg, toConnection } from '../args.js';
+import type { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
+import { AFTER_DESCRIPTION, arg, PAGE_SIZE_DESCRIPTION, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
 import { wholeEntity } from '../whole-entity.js';
 import { relationField } from '../whole-relation.js';
@@ -17,36 +17,68 @@ import { EntityRef, RelationRef } from './refs.js';
 
 export const ChangeActionEnum = builder.enumType('ChangeAction', {
   description: 'What a staff mutation did to an entity or relation.',
-  values: CHANGE_ACTIONS,
+  values: {
+    CREATE: { description: 'Created by createEntity or createRelation.' },
+    UPDATE: { description: 'Changed by updateEntity or updateRelation.' },
+    DELETE: { description: 'Deleted by deleteEntity (an entity and each of its relations) or deleteRelation.' },
+    MERGE: {
+      description:
+        'Changed by mergeEntities: the survivor, the absorbed entity (deleted), each relation moved to the survivor ' +
+        'or deleted because it joined the two.',
+    },
+    RESTORE: { description: 'Brought back by restoreEntity (an entity and each of its relations) or restoreRelation.' },
+  } satisfies Record<(typeof CHANGE_ACTIONS)[number], { description: string }>,
 });
 
 export const ChangeTargetEnum = builder.enumType('ChangeTarget', {
-  values: CHANGE_TARGETS,
+  description: 'What a change is about.',
+  values: {
+    ENTITY: { description: 'An entity: `targetId` is its slug.' },
+    RELATION: { description: 'A relation: `targetId` is its `relationId`.' },
+  } satisfies Record<(typeof CHANGE_TARGETS)[number], { description: string }>,
 });
+
+/** The staff fields of entities and relations, described once for both and for the mutation inputs. */
+export const VERSION_DESCRIPTION = 'Incremented by every change; give it back as `expectedVersion` when updating.';
+export const EXPECTED_VERSION_DESCRIPTION =
+  'The `version` the change is based on; CONFLICT when it is no longer the current one.';
+export const INTERNAL_NOTES_DESCRIPTION = 'Staff only: notes never shown to the public.';
 
 export const ChangeRef = builder.objectRef<ChangeModel>('Change').implement({
   description:
     'One recorded change (staff only): who, when, and the entity or relation before and after, as JSON in the seed format.',
   authScopes: { editor: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'Id of this change record.' }),
     operationId: t.exposeString('operation', {
       description: 'Shared by every change one mutation made (a merge or a deletion changes several things).',
     }),
     at: t.exposeString('at', { description: 'When, as an ISO 8601 instant (UTC).' }),
     actor: t.exposeString('actor', { description: 'The staff member (name from STAFF_TOKENS).' }),
-    action: t.field({ type: ChangeActionEnum, resolve: (c) => c.action }),
-    targetKind: t.field({ type: ChangeTargetEnum, resolve: (c) => c.targetKind }),
-    targetId: t.exposeString('targetId', { description: 'Slug of the entity, or id of the relation.' }),
+    action: t.field({ type: ChangeActionEnum, description: 'What was done.', resolve: (c) => c.action }),
+    targetKind: t.field({
+      type: ChangeTargetEnum,
+      description: 'Whether the target is an entity or a relation.',
+      resolve: (c) => c.targetKind,
+    }),
+    targetId: t.exposeString('targetId', { description: 'Slug of the entity, or relationId of the relation.' }),
     before: t.exposeString('before', {
       nullable: true,
-      description: 'JSON of the target before the change (seed format, with version and origin); null for a creation.',
+      description:
+        'JSON of the target before the change (seed format, with version and origin); null when it did not exist ' +
+        '(CREATE, RESTORE).',
     }),
-    after: t.exposeString('after', { nullable: true, description: 'JSON after the change; null for a deletion.' }),
+    after: t.exposeString('after', {
+      nullable: true,
+      description: 'JSON after the change; null when the target was deleted (DELETE, and MERGE of what it deleted).',
+    }),
   }),
 });
 
-export const ChangeConnection = builder.connectionObject({ type: ChangeRef, name: 'ChangeConnection' });
+export const ChangeConnection = builder.connectionObject(
+  { type: ChangeRef, name: 'ChangeConnection', description: 'A page of changes.' },
+  { description: 'A change in a page, with its cursor.' },
+);
 
 builder.queryField('history', (t) =>
   t.field({
@@ -56,10 +88,10 @@ builder.queryField('history', (t) =>
       'also for entities and relations that no longer exist.',
     authScopes: { editor: true },
     args: {
-      slug: t.arg.string(),
-      relationId: t.arg.string(),
-      first: t.arg.int(),
-      after: t.arg.string(),
+      slug: t.arg.string({ description: 'Slug of the entity; give either this or `relationId`.' }),
+      relationId: t.arg.string({ description: '`relationId` of the relation; give either this or `slug`.' }),
+      first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
       if ((args.slug == null) === (args.relationId == null)) {
@@ -75,12 +107,12 @@ builder.queryField('history', (t) =>
 
 builder.interfaceFields(EntityRef, (t) => ({
   version: t.int({
-    description: 'Incremented by every change; give it back as `expectedVersion` when updating.',
+    description: VERSION_DESCRIPTION,
     resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).version,
   }),
   internalNotes: t.string({
     nullable: true,
-    description: 'Staff only: notes never shown to the public.',
+    description: INTERNAL_NOTES_DESCRIPTION,
     authScopes: { editor: true },
     resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).internalNotes,
   }),
@@ -88,12 +120,12 @@ builder.interfaceFields(EntityRef, (t) => ({
 
 builder.objectFields(RelationRef, (t) => ({
   version: t.int({
-    description: 'Incremented by every change; give it back as `expectedVersion` when updating.',
+    description: VERSION_DESCRIPTION,
     resolve: (r, _args, ctx) => relationField(r, 'version', ctx),
   }),
   internalNotes: t.string({
     nullable: true,
-    description: 'Staff only: notes never shown to the public.',
+    description: INTERNAL_NOTES_DESCRIPTION,
     authScopes: { editor: true },
     resolve: (r, _args, ctx) => relationField(r, 'internalNotes', ctx),
   }),

@@ -18,17 +18,31 @@ import {
 } from '../../api/data/edits.js';
 import { arg, SlugArg } from '../args.js';
 import { builder } from '../builder.js';
-import { ChangeRef } from './history.js';
+import { ENTITY_FIELDS } from './entity.js';
+import { ChangeRef, EXPECTED_VERSION_DESCRIPTION, INTERNAL_NOTES_DESCRIPTION } from './history.js';
 import { EntityRef, RelationRef } from './refs.js';
+import { RELATION_FIELDS, SOURCE_FIELDS } from './relation.js';
 import { DateScalar, EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 
 const SourceInput = builder.inputType('SourceInput', {
-  description: 'A section of the 2020 activity report and a verbatim quote (at most 250 characters).',
+  description: 'A source of a relation, as in `Source`: a section of the 2020 activity report and a verbatim quote.',
   fields: (t) => ({
-    section: t.string({ required: true }),
-    quote: t.string({ required: true }),
+    section: t.string({ required: true, description: SOURCE_FIELDS.section }),
+    quote: t.string({ required: true, description: SOURCE_FIELDS.quote }),
   }),
 });
+
+/** The entity fields that createEntity and updateEntity set, with the kinds that have them. */
+const ENTITY_INPUT = {
+  ...ENTITY_FIELDS,
+  category:
+    'ORGANISATION and PROJECT only: a category of the vocabulary (see `Organisation.category`, `Project.category`).',
+  location: `ORGANISATION only. ${ENTITY_FIELDS.location}`,
+  date: `EVENT only, and required there. ${ENTITY_FIELDS.date}`,
+  place: `EVENT only. ${ENTITY_FIELDS.place}`,
+  format: `EVENT only. ${ENTITY_FIELDS.format}`,
+};
+const SOFTWARE_INPUT = 'HOSTING: slug of the hosted software project, e.g. "peertube".';
 
 /** The caller's name: scope-auth has refused anonymous callers before any resolver runs. */
 const actor = (ctx: Context) => ctx.viewer!.name;
@@ -57,18 +71,18 @@ builder.relayMutationField(
   {
     description: 'A new entity, in the seed format. Fields that its kind does not have are refused.',
     inputFields: (t) => ({
-      kind: t.field({ type: EntityKindEnum, required: true }),
-      slug: t.string({ required: true, description: 'Lowercase ASCII words joined by "-", e.g. "wikimedia-france".' }),
-      name: t.string({ required: true }),
-      aliases: t.stringList(),
-      summary: t.string(),
-      url: t.string(),
-      category: t.string({ description: 'ORGANISATION and PROJECT: a category of the vocabulary.' }),
-      location: t.string({ description: 'ORGANISATION only.' }),
-      date: t.field({ type: DateScalar, description: 'EVENT only, required there.' }),
-      place: t.string({ description: 'EVENT only.' }),
-      format: t.string({ description: 'EVENT only.' }),
-      internalNotes: t.string({ description: 'Staff only.' }),
+      kind: t.field({ type: EntityKindEnum, required: true, description: 'What the entity is; it never changes.' }),
+      slug: t.string({ required: true, description: ENTITY_INPUT.slug }),
+      name: t.string({ required: true, description: ENTITY_INPUT.name }),
+      aliases: t.stringList({ description: ENTITY_INPUT.aliases }),
+      summary: t.string({ description: ENTITY_INPUT.summary }),
+      url: t.string({ description: ENTITY_INPUT.url }),
+      category: t.string({ description: ENTITY_INPUT.category }),
+      location: t.string({ description: ENTITY_INPUT.location }),
+      date: t.field({ type: DateScalar, description: ENTITY_INPUT.date }),
+      place: t.string({ description: ENTITY_INPUT.place }),
+      format: t.string({ description: ENTITY_INPUT.format }),
+      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
   },
   {
@@ -77,8 +91,9 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => afterWrite(ctx, await createEntity(ctx.db, actor(ctx), present(input))),
   },
   {
+    description: 'What createEntity did.',
     outputFields: (t) => ({
-      entity: t.field({ type: EntityRef, resolve: (p) => p.result }),
+      entity: t.field({ type: EntityRef, description: 'The new entity.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -91,18 +106,18 @@ builder.relayMutationField(
       'Fields to change: a field left out keeps its value, null clears it. The slug and kind do not change ' +
       '(merge or delete and create instead).',
     inputFields: (t) => ({
-      slug: t.string({ required: true }),
-      expectedVersion: t.int({ required: true, description: 'The `version` the change is based on.' }),
-      name: t.string(),
-      aliases: t.stringList(),
-      summary: t.string(),
-      url: t.string(),
-      category: t.string(),
-      location: t.string(),
-      date: t.field({ type: DateScalar }),
-      place: t.string(),
-      format: t.string(),
-      internalNotes: t.string(),
+      slug: t.string({ required: true, description: 'Slug of the entity to change.' }),
+      expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
+      name: t.string({ description: ENTITY_INPUT.name }),
+      aliases: t.stringList({ description: ENTITY_INPUT.aliases }),
+      summary: t.string({ description: ENTITY_INPUT.summary }),
+      url: t.string({ description: ENTITY_INPUT.url }),
+      category: t.string({ description: ENTITY_INPUT.category }),
+      location: t.string({ description: ENTITY_INPUT.location }),
+      date: t.field({ type: DateScalar, description: ENTITY_INPUT.date }),
+      place: t.string({ description: ENTITY_INPUT.place }),
+      format: t.string({ description: ENTITY_INPUT.format }),
+      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
   },
   {
@@ -119,8 +134,9 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What updateEntity did.',
     outputFields: (t) => ({
-      entity: t.field({ type: EntityRef, resolve: (p) => p.result }),
+      entity: t.field({ type: EntityRef, description: 'The entity after the change.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -129,9 +145,10 @@ builder.relayMutationField(
 builder.relayMutationField(
   'deleteEntity',
   {
+    description: 'The entity to delete, and the version it is deleted at.',
     inputFields: (t) => ({
-      slug: t.string({ required: true }),
-      expectedVersion: t.int({ required: true }),
+      slug: t.string({ required: true, description: 'Slug of the entity to delete.' }),
+      expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
     }),
   },
   {
@@ -149,8 +166,9 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What deleteEntity did.',
     outputFields: (t) => ({
-      slug: t.string({ resolve: (p) => p.result.slug }),
+      slug: t.string({ description: 'Slug of the deleted entity.', resolve: (p) => p.result.slug }),
       deletedRelations: t.field({
         type: [RelationRef],
         description: 'The relations deleted with it, as they were.',
@@ -168,8 +186,8 @@ builder.relayMutationField(
     inputFields: (t) => ({
       survivor: t.string({ required: true, description: 'Slug of the entity that remains.' }),
       absorbed: t.string({ required: true, description: 'Slug of the entity merged into it, then deleted.' }),
-      survivorVersion: t.int({ required: true }),
-      absorbedVersion: t.int({ required: true }),
+      survivorVersion: t.int({ required: true, description: 'The `version` of the survivor the merge is based on.' }),
+      absorbedVersion: t.int({ required: true, description: 'The `version` of the absorbed entity.' }),
     }),
   },
   {
@@ -190,8 +208,9 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What mergeEntities did.',
     outputFields: (t) => ({
-      survivor: t.field({ type: EntityRef, resolve: (p) => p.result }),
+      survivor: t.field({ type: EntityRef, description: 'The survivor after the merge.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -199,7 +218,10 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'restoreEntity',
-  { inputFields: (t) => ({ slug: t.string({ required: true }) }) },
+  {
+    description: 'The entity to bring back.',
+    inputFields: (t) => ({ slug: t.string({ required: true, description: 'The slug it had.' }) }),
+  },
   {
     description:
       'Staff (editor): brings back an entity that no longer exists (deleted, merged away or removed by a seed load) ' +
@@ -209,9 +231,14 @@ builder.relayMutationField(
       afterWrite(ctx, await restoreEntity(ctx.db, actor(ctx), { slug: arg('input.slug', SlugArg, input.slug)! })),
   },
   {
+    description: 'What restoreEntity did.',
     outputFields: (t) => ({
-      entity: t.field({ type: EntityRef, resolve: (p) => p.result.entity }),
-      restoredRelations: t.field({ type: [RelationRef], resolve: (p) => p.result.relations }),
+      entity: t.field({ type: EntityRef, description: 'The entity as brought back.', resolve: (p) => p.result.entity }),
+      restoredRelations: t.field({
+        type: [RelationRef],
+        description: 'The relations brought back with it.',
+        resolve: (p) => p.result.relations,
+      }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -225,20 +252,20 @@ builder.relayMutationField(
   {
     description: 'A new relation, in the seed format: at least one source from the report is required.',
     inputFields: (t) => ({
-      type: t.field({ type: RelationTypeEnum, required: true }),
+      type: t.field({ type: RelationTypeEnum, required: true, description: RELATION_FIELDS.type }),
       from: t.string({ required: true, description: 'Slug of the source entity.' }),
       to: t.string({ required: true, description: 'Slug of the target entity.' }),
       id: t.string({ description: 'Stable id; derived from type, ends and software when left out.' }),
-      role: t.string(),
-      software: t.string({ description: 'HOSTING: slug of the hosted software project.' }),
-      resource: t.string({ description: 'HOSTING: a hosted resource other than software.' }),
-      since: t.field({ type: DateScalar }),
-      until: t.field({ type: DateScalar }),
-      amount: t.float(),
-      currency: t.string(),
-      description: t.string(),
-      sources: t.field({ type: [SourceInput], required: true }),
-      internalNotes: t.string({ description: 'Staff only.' }),
+      role: t.string({ description: RELATION_FIELDS.role }),
+      software: t.string({ description: SOFTWARE_INPUT }),
+      resource: t.string({ description: RELATION_FIELDS.resource }),
+      since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
+      until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
+      amount: t.float({ description: RELATION_FIELDS.amount }),
+      currency: t.string({ description: RELATION_FIELDS.currency }),
+      description: t.string({ description: RELATION_FIELDS.description }),
+      sources: t.field({ type: [SourceInput], required: true, description: RELATION_FIELDS.sources }),
+      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
   },
   {
@@ -249,8 +276,9 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => afterWrite(ctx, await createRelation(ctx.db, actor(ctx), present(input))),
   },
   {
+    description: 'What createRelation did.',
     outputFields: (t) => ({
-      relation: t.field({ type: RelationRef, resolve: (p) => p.result }),
+      relation: t.field({ type: RelationRef, description: 'The new relation.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -263,18 +291,18 @@ builder.relayMutationField(
       'Fields to change: a field left out keeps its value, null clears it. The type and ends do not change ' +
       '(delete and create instead).',
     inputFields: (t) => ({
-      relationId: t.string({ required: true }),
-      expectedVersion: t.int({ required: true, description: 'The `version` the change is based on.' }),
-      role: t.string(),
-      software: t.string(),
-      resource: t.string(),
-      since: t.field({ type: DateScalar }),
-      until: t.field({ type: DateScalar }),
-      amount: t.float(),
-      currency: t.string(),
-      description: t.string(),
-      sources: t.field({ type: [SourceInput] }),
-      internalNotes: t.string(),
+      relationId: t.string({ required: true, description: '`relationId` of the relation to change.' }),
+      expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
+      role: t.string({ description: RELATION_FIELDS.role }),
+      software: t.string({ description: SOFTWARE_INPUT }),
+      resource: t.string({ description: RELATION_FIELDS.resource }),
+      since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
+      until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
+      amount: t.float({ description: RELATION_FIELDS.amount }),
+      currency: t.string({ description: RELATION_FIELDS.currency }),
+      description: t.string({ description: RELATION_FIELDS.description }),
+      sources: t.field({ type: [SourceInput], description: RELATION_FIELDS.sources }),
+      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
   },
   {
@@ -291,8 +319,9 @@ builder.relayMutationField(
       ),
   },
   {
+    description: 'What updateRelation did.',
     outputFields: (t) => ({
-      relation: t.field({ type: RelationRef, resolve: (p) => p.result }),
+      relation: t.field({ type: RelationRef, description: 'The relation after the change.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },
@@ -301,9 +330,10 @@ builder.relayMutationField(
 builder.relayMutationField(
   'deleteRelation',
   {
+    description: 'The relation to delete, and the version it is deleted at.',
     inputFields: (t) => ({
-      relationId: t.string({ required: true }),
-      expectedVersion: t.int({ required: true }),
+      relationId: t.string({ required: true, description: '`relationId` of the relation to delete.' }),
+      expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
     }),
   },
   {
@@ -312,6 +342,7 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => afterWrite(ctx, await deleteRelation(ctx.db, actor(ctx), input)),
   },
   {
+    description: 'What deleteRelation did.',
     outputFields: (t) => ({
       deletedRelation: t.field({ type: RelationRef, description: 'The relation as it was.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
@@ -321,7 +352,10 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'restoreRelation',
-  { inputFields: (t) => ({ relationId: t.string({ required: true }) }) },
+  {
+    description: 'The relation to bring back.',
+    inputFields: (t) => ({ relationId: t.string({ required: true, description: 'The `relationId` it had.' }) }),
+  },
   {
     description:
       'Staff (editor): brings back a relation that no longer exists, as its history last recorded it. Its ends must exist.',
@@ -329,8 +363,9 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => afterWrite(ctx, await restoreRelation(ctx.db, actor(ctx), input)),
   },
   {
+    description: 'What restoreRelation did.',
     outputFields: (t) => ({
-      relation: t.field({ type: RelationRef, resolve: (p) => p.result }),
+      relation: t.field({ type: RelationRef, description: 'The relation as brought back.', resolve: (p) => p.result }),
       changes: t.field({ type: [ChangeRef], description: CHANGES_DESCRIPTION, resolve: (p) => p.changes }),
     }),
   },

@@ -13,7 +13,8 @@ import {
 import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
 import { primeRelationLists } from '../../api/loaders.js';
 import type { RelationModel } from '../../api/model/models.js';
-import { RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
+import { MAX_QUOTE_LENGTH } from '../../api/model/seed-format.js';
+import { CURRENCIES, RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -35,13 +36,39 @@ import { relationField } from '../whole-relation.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
 import { DateScalar, RelationOrderInput, RelationTypeEnum, relationOrderOf } from './scalars-and-enums.js';
 
+/** What a source's fields mean, on `Source` and on the `SourceInput` of the mutations. */
+export const SOURCE_FIELDS = {
+  section: 'Heading of the report section.',
+  quote: `Verbatim quote (at most ${MAX_QUOTE_LENGTH} characters).`,
+};
+
 const SourceRef = builder.objectRef<{ section: string; quote: string }>('Source').implement({
   description: 'Where a relation comes from: a section of the 2020 activity report and a verbatim quote.',
   fields: (t) => ({
-    section: t.exposeString('section', { description: 'Heading of the report section.' }),
-    quote: t.exposeString('quote', { description: 'Verbatim quote (at most 250 characters).' }),
+    section: t.exposeString('section', { description: SOURCE_FIELDS.section }),
+    quote: t.exposeString('quote', { description: SOURCE_FIELDS.quote }),
   }),
 });
+
+/**
+ * What a relation's fields mean, on `Relation` and on the mutation inputs that set them. What a
+ * given type puts in them is in its RelationType description (api/model/vocabulary.ts).
+ */
+export const RELATION_FIELDS = {
+  type: 'What the relation means, read from `from` to `to` (FUNDING: `from` funds `to`).',
+  role:
+    'The part `from` plays, as the report words it, e.g. "bénévole", "stagiaire", "association fondatrice" ' +
+    '(mostly MEMBERSHIP, WORKS_FOR, CONTRIBUTES_TO, SPEAKS_AT).',
+  resource: 'HOSTING: a hosted resource other than software, e.g. "nom de domaine et machine virtuelle".',
+  since: 'When it began (for a one-off such as INTERVIEWS, when it happened), e.g. "2019-12".',
+  until: 'When it ended, e.g. "2020-07"; absent while it goes on or when the report does not say.',
+  amount: 'An amount of money in `currency`, e.g. 20000: mostly FUNDING, when the report gives it.',
+  currency: `The currency of \`amount\`, given with it: ${CURRENCIES.join(', ')}.`,
+  description:
+    'Free text on what the relation is about, in French as in the report; RelationType says what some types put ' +
+    'here (e.g. INTERVIEWS: the title of the piece).',
+  sources: 'Where the report says so: at least one section and quote.',
+};
 
 /** The local part of a Relation's global id: `TYPE:dataset-id`, so the type picks the index. */
 function parseRelationKey(id: string): { type: RelationType; id: string } {
@@ -110,10 +137,22 @@ builder.node(RelationRef, {
   loadMany: async (ids, ctx) => (await ctx.loaders.relation.loadMany(ids.map(parseRelationKey))).map(orNull),
   fields: (t) => ({
     relationId: t.exposeString('id', { description: 'Stable id of the relation in the dataset (seed files).' }),
-    type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
-    from: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.from ?? ctx.loaders.entity.load(r.from) }),
-    to: t.field({ type: EntityRef, resolve: (r, _args, ctx) => r.ends?.to ?? ctx.loaders.entity.load(r.to) }),
-    role: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'role', ctx) }),
+    type: t.field({ type: RelationTypeEnum, description: RELATION_FIELDS.type, resolve: (r) => r.type }),
+    from: t.field({
+      type: EntityRef,
+      description: 'The source entity: the one that funds, hosts, works for, …',
+      resolve: (r, _args, ctx) => r.ends?.from ?? ctx.loaders.entity.load(r.from),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: 'The target entity.',
+      resolve: (r, _args, ctx) => r.ends?.to ?? ctx.loaders.entity.load(r.to),
+    }),
+    role: t.string({
+      nullable: true,
+      description: RELATION_FIELDS.role,
+      resolve: (r, _args, ctx) => relationField(r, 'role', ctx),
+    }),
     software: t.field({
       type: ProjectRef,
       nullable: true,
@@ -125,16 +164,39 @@ builder.node(RelationRef, {
     }),
     resource: t.string({
       nullable: true,
-      description: 'HOSTING: a hosted resource other than software.',
+      description: RELATION_FIELDS.resource,
       resolve: (r, _args, ctx) => relationField(r, 'resource', ctx),
     }),
-    since: t.field({ type: DateScalar, nullable: true, resolve: (r, _args, ctx) => relationField(r, 'since', ctx) }),
-    until: t.field({ type: DateScalar, nullable: true, resolve: (r, _args, ctx) => relationField(r, 'until', ctx) }),
-    amount: t.float({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'amount', ctx) }),
-    currency: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'currency', ctx) }),
-    description: t.string({ nullable: true, resolve: (r, _args, ctx) => relationField(r, 'description', ctx) }),
+    since: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: RELATION_FIELDS.since,
+      resolve: (r, _args, ctx) => relationField(r, 'since', ctx),
+    }),
+    until: t.field({
+      type: DateScalar,
+      nullable: true,
+      description: RELATION_FIELDS.until,
+      resolve: (r, _args, ctx) => relationField(r, 'until', ctx),
+    }),
+    amount: t.float({
+      nullable: true,
+      description: RELATION_FIELDS.amount,
+      resolve: (r, _args, ctx) => relationField(r, 'amount', ctx),
+    }),
+    currency: t.string({
+      nullable: true,
+      description: RELATION_FIELDS.currency,
+      resolve: (r, _args, ctx) => relationField(r, 'currency', ctx),
+    }),
+    description: t.string({
+      nullable: true,
+      description: RELATION_FIELDS.description,
+      resolve: (r, _args, ctx) => relationField(r, 'description', ctx),
+    }),
     sources: t.field({
       type: [SourceRef],
+      description: RELATION_FIELDS.sources,
       // A list fetched without sources (its client did not ask) reads them now, batched.
       resolve: async (r, _args, ctx) =>
         r.sources ?? (await ctx.loaders.relation.load({ type: r.type, id: r.id }))?.sources ?? [],
@@ -154,7 +216,10 @@ builder.globalConnectionField('totalCount', (t) =>
   }),
 );
 
-export const RelationConnection = builder.connectionObject({ type: RelationRef, name: 'RelationConnection' });
+export const RelationConnection = builder.connectionObject(
+  { type: RelationRef, name: 'RelationConnection', description: 'A page of relations.' },
+  { description: 'A relation in a page, with its cursor.' },
+);
 
 builder.queryFields((t) => ({
   relations: t.field({
@@ -162,7 +227,7 @@ builder.queryFields((t) => ({
     description:
       'Relations matching every given filter. "Who do we host a PeerTube instance for?": `relations(types: [HOSTING], from: "framasoft", software: "peertube")`.',
     args: {
-      types: t.arg({ type: [RelationTypeEnum] }),
+      types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
       from: t.arg.string({ description: 'Slug of the source entity.' }),
       to: t.arg.string({ description: 'Slug of the target entity.' }),
       software: t.arg.string({ description: 'HOSTING: slug or name of the hosted software.' }),

@@ -8,7 +8,7 @@ import {
   type RelationOrderField,
 } from '../../api/data/cypher-fragments.js';
 import { isPartialDate } from '../../api/model/seed-format.js';
-import { ENTITY_KINDS, RELATION_TYPE_NAMES, RELATION_TYPES } from '../../api/model/vocabulary.js';
+import { type EntityKind, RELATION_TYPE_NAMES, RELATION_TYPES } from '../../api/model/vocabulary.js';
 import { builder } from '../builder.js';
 
 export const DateScalar = builder.scalarType('Date', {
@@ -22,15 +22,30 @@ export const DateScalar = builder.scalarType('Date', {
   },
 });
 
+/** What each kind is: the description of its enum value and of its GraphQL type. */
+export const ENTITY_KIND_DESCRIPTIONS = {
+  ORGANISATION: 'An association, collective, company, foundation, public body, university, media…',
+  PROJECT: 'A software, online service, book, guide, course, campaign…',
+  PERSON: 'A person named in the report (staff, volunteer, contractor, author, speaker…).',
+  EVENT: 'A public intervention or gathering.',
+} as const satisfies Record<EntityKind, string>;
+
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description:
-    'What an entity is: an organisation, a project (software, service, book, campaign…), a person or an event.',
-  values: ENTITY_KINDS,
+    'What an entity is: an organisation, a project (software, service, book, campaign…), a person or an event. ' +
+    'Each kind is a type implementing `Entity` (ORGANISATION: `Organisation`, …).',
+  values: Object.fromEntries(
+    Object.entries(ENTITY_KIND_DESCRIPTIONS).map(([kind, description]) => [kind, { value: kind, description }]),
+  ) as { [K in EntityKind]: { value: K; description: string } },
 });
 
 export const DirectionEnum = builder.enumType('Direction', {
   description: 'Which relations of an entity to follow: those it starts, those it receives, or both.',
-  values: ['OUTGOING', 'INCOMING', 'BOTH'] as const,
+  values: {
+    OUTGOING: { description: 'Relations whose `from` is the entity (e.g. the FUNDING it gives).' },
+    INCOMING: { description: 'Relations whose `to` is the entity (e.g. the FUNDING it receives).' },
+    BOTH: { description: 'Relations in either direction.' },
+  },
 });
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
@@ -41,8 +56,11 @@ export const RelationTypeEnum = builder.enumType('RelationType', {
 });
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
-  description: 'Ascending (A→Z, oldest, smallest first) or descending.',
-  values: ['ASC', 'DESC'] as const,
+  description: 'The direction of a sort.',
+  values: {
+    ASC: { description: 'Ascending: A→Z, oldest, smallest first.' },
+    DESC: { description: 'Descending: Z→A, newest, largest first.' },
+  },
 });
 
 export const RelationOrderFieldEnum = builder.enumType('RelationOrderField', {
@@ -59,8 +77,8 @@ export const RelationOrderFieldEnum = builder.enumType('RelationOrderField', {
 export const RelationOrderInput = builder.inputType('RelationOrder', {
   description: 'How to sort a relation list, e.g. `{ field: AMOUNT, direction: DESC }`.',
   fields: (t) => ({
-    field: t.field({ type: RelationOrderFieldEnum, required: true }),
-    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+    field: t.field({ type: RelationOrderFieldEnum, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC', description: 'Which way.' }),
   }),
 });
 
