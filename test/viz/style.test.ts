@@ -8,6 +8,8 @@ import {
 } from '../../api/model/vocabulary.js';
 import {
   CATEGORY_COLORS,
+  CHANGE_STYLE,
+  DERIVED_EDGE_STYLE,
   edgeLook,
   FALLBACK_EDGE_COLOR,
   HEART,
@@ -61,5 +63,16 @@ describe('style as data', () => {
     expect(rule(true, 'edge')).toMatchObject({ style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } });
     expect(rule(true, 'node')).toMatchObject({ style: { label: '' } });
     expect(stylesheet({ large: true }).some((r) => r.selector.includes('node.labelled'))).toBe(true);
+  });
+
+  it('draws software edges thinner than relations, and a halo per kind of change', () => {
+    const rule = (selector: string) => stylesheet({ large: false }).find((r) => r.selector === selector);
+    expect(rule('edge[derived]')).toMatchObject({ style: { width: DERIVED_EDGE_STYLE.width } });
+    expect(rule('edge')).toMatchObject({ style: { width: 1.5 } });
+    expect(DERIVED_EDGE_STYLE.width).toBeLessThan(1.5);
+    expect(rule('edge[changed = "started"]')).toMatchObject({
+      style: { 'underlay-color': CHANGE_STYLE.started.color },
+    });
+    expect(rule('edge[changed = "ended"]')).toMatchObject({ style: { 'underlay-color': CHANGE_STYLE.ended.color } });
   });
 });

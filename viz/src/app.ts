@@ -3,14 +3,16 @@
  * change goes through `setState`, and `apply` brings canvas, panels and tables in line with it.
  */
 
-import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '../../api/model/vocabulary.js';
+import { ENTITY_KINDS, RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
 import { ApiUnreachableError, GRAPHQL_ENDPOINT, isAbort, request } from './api.js';
-import { type DetailsContent, renderDetails } from './details.js';
+import { type DetailsContent, type GroupRest, renderDetails } from './details.js';
 import { h, replaceChildren } from './dom.js';
-import { toElements } from './elements.js';
+import { saveBlob } from './download.js';
+import { relationOfEdge, toElements } from './elements.js';
 import {
   countByKind,
   countByType,
+  countChanges,
   graphVariables,
   isFiltered,
   NO_FILTERS,
@@ -23,9 +25,17 @@ import { type Lang, pickLanguage, relationLabel, type Translate, translator } fr
 import { type Legend, legend } from './legend.js';
 import { renderList } from './list-view.js';
 import { type Highlight, MapView, type RendererChoice } from './map.js';
-import { type PathFinder, type PathResult, pathFinder } from './path-finder.js';
+import {
+  type PathAnswer,
+  type PathFinder,
+  type PathResult,
+  pathFinder,
+  pathResult,
+  shownChain,
+} from './path-finder.js';
 import {
   ENTITY,
+  ENTITY_RELATIONS,
   type EntityDetails,
   type EntityRef,
   GRAPH,
@@ -33,15 +43,25 @@ import {
   graphiqlHref,
   type Operation,
   PATH,
-  PATH_MAX_LENGTH,
+  pathVariables,
   RELATION,
   type RelationDetails,
+  type RelationPage,
   SEARCH,
   SEARCH_SIZE,
 } from './queries.js';
+import { focusedName } from './search-box.js';
 import { renderStatus, type Status } from './status.js';
 import { type Toolbar, toolbar } from './toolbar.js';
-import { neighbourhoodOf, parseState, sameNeighbourhood, stateToSearch, type ViewState } from './url-state.js';
+import {
+  neighbourhoodOf,
+  type PathQuery,
+  parseState,
+  pathKey,
+  sameNeighbourhood,
+  stateToSearch,
+  type ViewState,
+} from './url-state.js';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: unknown };
 
@@ -55,7 +75,7 @@ const FOCUS_DEPTH = 1;
 export class App {
   state: ViewState;
   graph: GraphData | null = null;
-  visible: VisibleSet = { nodes: new Set(), edges: new Set() };
+  visible: VisibleSet = { nodes: new Set(), edges: new Set(), changed: new Map() };
   readonly map: MapView;
 
   private lang: Lang;
@@ -68,7 +88,12 @@ export class App {
   private loading: AbortController | null = null;
   private readonly entities = new Map<string, Loaded<EntityDetails | null>>();
   private readonly relations = new Map<string, Loaded<RelationDetails | null>>();
-  private readonly paths = new Map<string, Loaded<RelationDetails[] | null>>();
+  /** Tied shortest chains per question (`pathKey`); `[]` when there is none within its maxLength. */
+  private readonly paths = new Map<string, Loaded<RelationDetails[][]>>();
+  /** The rest of an entity's relation groups the visitor asked for, by `slug|TYPE`. */
+  private readonly groupRests = new Map<string, GroupRest>();
+  /** Which of the tied chains is shown; not in the URL, it starts at the first for every question. */
+  private pathChoice = { key: '', index: 0 };
 
   private readonly headerBox = h('div', { class: 'header-box' });
   private readonly sidebar = h('aside', { class: 'sidebar' });
@@ -96,7 +121,7 @@ export class App {
       this.canvas,
       {
         onNode: (slug) => this.setState({ focus: slug, relation: null }, 'push'),
-        onEdge: (id) => this.setState({ relation: id }, 'push'),
+        onEdge: (id) => this.setState({ relation: relationOfEdge(id) }, 'push'),
         onBackground: () =>
           this.setState({ focus: this.state.depth ? this.state.focus : null, relation: null }, 'push'),
       },
@@ -132,9 +157,12 @@ export class App {
     this.forgetFailures();
     const previous = this.state;
     this.state = next;
-    const pathKey = (state: ViewState) => (state.path ? `${state.path.from}|${state.path.to}` : '');
     this.camera =
-      next.path && pathKey(next) !== pathKey(previous) ? 'path' : next.focus !== previous.focus ? 'focus' : null;
+      next.path && pathKey(next.path) !== pathKey(previous.path)
+        ? 'path'
+        : next.focus !== previous.focus
+          ? 'focus'
+          : null;
     this.changed(previous);
   }
 
@@ -221,14 +249,18 @@ export class App {
     this.syncChrome();
     const graph = this.graph;
     if (!graph) {
-      this.legend.sync(state, { types: new Map(), kinds: new Map(), categories: new Set() }, this.years);
+      this.legend.sync(
+        state,
+        { types: new Map(), kinds: new Map(), categories: new Set(), changes: countChanges(this.visible) },
+        this.years,
+      );
       return;
     }
 
     if (state.focus) this.ensureEntity(state.focus);
     if (state.relation) this.ensureRelation(state.relation);
-    const path = state.path ? this.ensurePath(state.path.from, state.path.to) : null;
-    const pathRelations = path?.status === 'ok' ? (path.value ?? []) : [];
+    const path = this.pathResult();
+    const pathRelations = shownChain(path);
     if (pathRelations.length > 0 && !this.arranging) this.mergeIntoGraph(pathRelations);
 
     this.visible = visibleSet(graph, state, {
@@ -254,6 +286,7 @@ export class App {
       {
         types: countByType(graph, state),
         kinds: countByKind(graph, state),
+        changes: countChanges(this.visible),
         categories: new Set(graph.nodes.flatMap((n) => (n.category ? [n.category] : []))),
       },
       this.years,
@@ -281,10 +314,10 @@ export class App {
     return { kind: 'none' };
   }
 
-  private moveCamera(path: Loaded<RelationDetails[] | null> | null, pathRelations: RelationDetails[]): void {
+  private moveCamera(path: PathResult, pathRelations: RelationDetails[]): void {
     const intent = this.camera;
     if (!intent || this.state.view !== 'map' || this.arranging) return;
-    if (intent === 'path' && path?.status === 'loading') return;
+    if (intent === 'path' && path.kind === 'loading') return;
     this.camera = null;
     if (intent === 'path' && pathRelations.length > 0) {
       this.map.frame({ kind: 'elements', ids: pathRelations.map((r) => r.id) });
@@ -306,7 +339,7 @@ export class App {
     const nodes = relations
       .flatMap((r) => [r.from, r.to])
       .filter((e, i, all) => !known.has(e.slug) && all.findIndex((o) => o.slug === e.slug) === i)
-      .map((e) => ({ id: e.slug, slug: e.slug, name: e.name, kind: e.kind }));
+      .map((e) => ({ id: e.slug, slug: e.slug, name: e.name, kind: e.kind, date: e.date ?? null }));
     const edges = relations
       .filter((r) => !knownEdges.has(r.id))
       .map((r) => ({
@@ -315,6 +348,12 @@ export class App {
         since: r.since,
         until: r.until,
         role: r.role,
+        resource: r.resource,
+        amount: r.amount,
+        currency: r.currency,
+        description: r.description,
+        software: r.software,
+        sources: r.sources.map((s) => ({ section: s.section })),
         from: { slug: r.from.slug },
         to: { slug: r.to.slug },
       }));
@@ -331,7 +370,7 @@ export class App {
     this.root.dataset.status = status.kind;
     renderStatus(this.statusBox, status, this.t, {
       retry: () => void this.load(),
-      resetFilters: () => this.setState({ types: null, kinds: null, year: null }, 'push'),
+      resetFilters: () => this.setState({ types: null, kinds: null, year: null, yearMode: 'active' }, 'push'),
     });
   }
 
@@ -368,6 +407,34 @@ export class App {
     );
   }
 
+  /** Reads every relation of one type of an entity past the panel's first page, then redraws the panel. */
+  private async showAllRelations(slug: string, type: RelationType): Promise<void> {
+    const key = `${slug}|${type}`;
+    const entry = this.entities.get(slug);
+    const group = entry?.status === 'ok' ? entry.value?.relationGroups.find((g) => g.type === type) : undefined;
+    if (!group || this.groupRests.get(key)?.status === 'loading') return;
+    this.groupRests.set(key, { status: 'loading' });
+    this.apply();
+    const relations: RelationDetails[] = [];
+    let page = group.relations.pageInfo;
+    try {
+      while (page.hasNextPage) {
+        const data = await request<{ entity: { relations: RelationPage } | null }>(ENTITY_RELATIONS, {
+          slug,
+          type,
+          after: page.endCursor,
+        });
+        if (!data.entity) break;
+        relations.push(...data.entity.relations.edges.map((e) => e.node));
+        page = data.entity.relations.pageInfo;
+      }
+      this.groupRests.set(key, { status: 'ok', relations });
+    } catch (error) {
+      this.groupRests.set(key, { status: 'error', message: this.errorText(error) });
+    }
+    this.apply();
+  }
+
   private ensureRelation(id: string): Loaded<RelationDetails | null> {
     return this.fetchInto(this.relations, id, () =>
       request<{ node: RelationDetails | null }>(RELATION, { id }).then((d) =>
@@ -376,10 +443,30 @@ export class App {
     );
   }
 
-  private ensurePath(from: string, to: string): Loaded<RelationDetails[] | null> {
-    return this.fetchInto(this.paths, `${from}|${to}`, () =>
-      request<{ path: RelationDetails[] | null }>(PATH, { from, to, maxLength: PATH_MAX_LENGTH }).then((d) => d.path),
+  private ensurePath(query: PathQuery): Loaded<RelationDetails[][]> {
+    return this.fetchInto(this.paths, pathKey(query), () =>
+      request<{ paths: { relations: RelationDetails[] }[] }>(PATH, pathVariables(query)).then((d) =>
+        d.paths.map((p) => p.relations),
+      ),
     );
+  }
+
+  /** The path question of the view and its answer so far; the same entity at both ends needs no asking. */
+  private pathResult(): PathResult {
+    const query = this.state.path;
+    const key = pathKey(query);
+    if (key !== this.pathChoice.key) this.pathChoice = { key, index: 0 };
+    let answer: PathAnswer | null = null;
+    if (query && query.from !== query.to) {
+      const entry = this.ensurePath(query);
+      answer =
+        entry.status === 'ok'
+          ? { status: 'ok', chains: entry.value }
+          : entry.status === 'error'
+            ? { status: 'error', message: this.errorText(entry.error) }
+            : entry;
+    }
+    return pathResult(query, answer, this.pathChoice.index, (slug) => this.refOf(slug));
   }
 
   private search = (text: string, signal: AbortSignal): Promise<EntityRef[]> =>
@@ -405,12 +492,17 @@ export class App {
     this.legend = legend(lang, t, {
       onTypes: (types) => this.setState({ types: normaliseSelection(types, RELATION_TYPE_NAMES) }, 'push'),
       onKinds: (kinds) => this.setState({ kinds: normaliseSelection(kinds, ENTITY_KINDS) }, 'push'),
-      onYear: (year, push) => this.setState({ year }, push ? 'push' : 'replace'),
+      onYear: (year, yearMode, push) => this.setState({ year, yearMode }, push ? 'push' : 'replace'),
     });
     this.pathFinder = pathFinder(lang, t, {
       search: this.search,
-      onFind: (from, to) => this.setState({ path: { from, to } }, 'push', 'path'),
+      onFind: (query) => this.setState({ path: query }, 'push', 'path'),
       onClear: () => this.setState({ path: null }, 'push'),
+      onChoice: (index) => {
+        this.pathChoice = { key: pathKey(this.state.path), index };
+        this.camera = 'path';
+        this.apply();
+      },
       onEntity: (slug) => this.setState({ focus: slug, relation: null }, 'push', 'focus'),
       onRelation: (id) => this.setState({ relation: id }, 'push'),
     });
@@ -424,13 +516,12 @@ export class App {
     this.sidebar.setAttribute('aria-label', t('filters'));
     this.detailsKey = '';
     this.listKey = '';
-    this.pathEndsShown = '';
     this.setStatus(this.status, true);
   }
 
   private syncChrome(): void {
     const { state } = this;
-    this.toolbar.sync(state.view, this.graphqlHref());
+    this.toolbar.sync(state.view, this.graphqlHref(), focusedName(state.focus, this.graph?.nodes ?? null));
     const full = stateToSearch({ ...state, embed: false });
     this.embedLink.href = `${location.pathname}${full}`;
     const listShown = state.view === 'list';
@@ -455,28 +546,15 @@ export class App {
     }
     if (state.path) {
       operations.push(PATH);
-      Object.assign(variables, { from: state.path.from, to: state.path.to, maxLength: PATH_MAX_LENGTH });
+      Object.assign(variables, pathVariables(state.path));
     }
     return graphiqlHref(GRAPHQL_ENDPOINT, operations, variables);
   }
 
-  private pathEndsShown = '';
-
-  private syncPathFinder(path: Loaded<RelationDetails[] | null> | null): void {
-    const ends = this.state.path;
-    const key = ends ? `${ends.from}|${ends.to}` : '';
-    if (key !== this.pathEndsShown) {
-      this.pathEndsShown = key;
-      this.pathFinder.setEnds(ends ? this.refOf(ends.from) : null, ends ? this.refOf(ends.to) : null);
-    }
-    let result: PathResult = { kind: 'idle' };
-    if (ends && path) {
-      if (path.status === 'loading') result = { kind: 'loading' };
-      else if (path.status === 'error') result = { kind: 'error', message: this.errorText(path.error) };
-      else if (path.value && path.value.length > 0) result = { kind: 'found', from: ends.from, relations: path.value };
-      else result = { kind: 'none', from: this.refOf(ends.from), to: this.refOf(ends.to) };
-    }
-    this.pathFinder.showResult(result);
+  private syncPathFinder(path: PathResult): void {
+    const query = this.state.path;
+    this.pathFinder.sync(query, query ? { from: this.refOf(query.from), to: this.refOf(query.to) } : null);
+    this.pathFinder.showResult(path);
   }
 
   private refOf(slug: string): EntityRef {
@@ -507,15 +585,38 @@ export class App {
           : { kind: 'error', message: this.errorText(entry.error) };
       }
       return entry.value
-        ? { kind: 'entity', entity: entry.value, neighbourhoodOnly: state.depth !== null }
+        ? {
+            kind: 'entity',
+            entity: entry.value,
+            neighbourhoodOnly: state.depth !== null,
+            expanded: this.expandedGroups(state.focus),
+          }
         : { kind: 'not-found', slug: state.focus };
     }
     return null;
   }
 
+  private expandedGroups(slug: string): Map<RelationType, GroupRest> {
+    const expanded = new Map<RelationType, GroupRest>();
+    for (const [key, rest] of this.groupRests) {
+      const [owner, type] = key.split('|') as [string, RelationType];
+      if (owner === slug) expanded.set(type, rest);
+    }
+    return expanded;
+  }
+
   private renderDetails(): void {
     const content = this.detailsContent();
-    const key = JSON.stringify([this.lang, content?.kind, this.state.focus, this.state.relation, this.state.depth]);
+    const expansions =
+      content?.kind === 'entity' ? [...content.expanded].map(([type, rest]) => `${type}:${rest.status}`).join() : '';
+    const key = JSON.stringify([
+      this.lang,
+      content?.kind,
+      this.state.focus,
+      this.state.relation,
+      this.state.depth,
+      expansions,
+    ]);
     if (key === this.detailsKey) return;
     this.detailsKey = key;
     this.detailsBox.hidden = content === null || this.state.embed;
@@ -532,6 +633,9 @@ export class App {
         onClose: () => this.setState(this.state.relation ? { relation: null } : { focus: null, depth: null }, 'push'),
         onNeighbourhood: (only) => this.setState({ depth: only ? FOCUS_DEPTH : null }, 'push', 'focus'),
         onPathFrom: (entity) => this.pathFinder.setFrom(entity),
+        onShowAll: (type) => {
+          if (this.state.focus) void this.showAllRelations(this.state.focus, type);
+        },
       }),
     );
     // Keyboard users who moved through the panel land on its new title, not at the top of the page.
@@ -547,6 +651,7 @@ export class App {
       state.types,
       state.kinds,
       state.year,
+      state.yearMode,
       state.focus,
       state.path,
       this.visible.nodes.size,
@@ -565,12 +670,6 @@ export class App {
 
   private exportPng(): void {
     const blob = this.map.exportPng();
-    if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: 'archipel.png' });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (blob) saveBlob(blob, 'archipel.png');
   }
 }

@@ -2,20 +2,20 @@
  * The details panel: an entity (summary, relations grouped by type, source quotes) or a single
  * relation. Every entity named in it is a button that moves the focus there.
  */
-import { RELATION_TYPE_NAMES } from '../../api/model/vocabulary.js';
+import type { RelationType } from '../../api/model/vocabulary.js';
 import { type Child, h } from './dom.js';
 import {
   categoryLabel,
   formatAmount,
   formatPartialDate,
-  formatPeriod,
   kindLabel,
   type Lang,
   labelled,
   relationLabel,
   type Translate,
 } from './i18n.js';
-import type { EntityDetails, EntityRef, RelationDetails, Source } from './queries.js';
+import type { EntityDetails, EntityRef, RelationDetails, RelationGroupDetails, Source } from './queries.js';
+import { periodText } from './relation-table.js';
 
 export interface DetailsHandlers {
   onEntity(slug: string): void;
@@ -23,14 +23,28 @@ export interface DetailsHandlers {
   onClose(): void;
   onNeighbourhood(only: boolean): void;
   onPathFrom(entity: EntityRef): void;
+  /** Read the rest of one type of the entity's relations. */
+  onShowAll(type: RelationType): void;
 }
+
+/** The rest of a relation group, once the visitor asked for it. */
+export type GroupRest =
+  | { status: 'loading' }
+  | { status: 'ok'; relations: readonly RelationDetails[] }
+  | { status: 'error'; message: string };
 
 export type DetailsContent =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'not-found'; slug: string }
   | { kind: 'relation-not-found' }
-  | { kind: 'entity'; entity: EntityDetails; neighbourhoodOnly: boolean }
+  | {
+      kind: 'entity';
+      entity: EntityDetails;
+      neighbourhoodOnly: boolean;
+      /** Groups whose every relation was asked for, by type. */
+      expanded: ReadonlyMap<RelationType, GroupRest>;
+    }
   | { kind: 'relation'; relation: RelationDetails };
 
 interface Ctx {
@@ -56,7 +70,7 @@ export function renderDetails(content: DetailsContent, lang: Lang, t: Translate,
     case 'relation-not-found':
       return h('div', { class: 'details-body' }, close, h('p', {}, t('relationNotFound')));
     case 'entity':
-      return h('div', { class: 'details-body' }, close, entityView(content.entity, content.neighbourhoodOnly, ctx));
+      return h('div', { class: 'details-body' }, close, entityView(content, ctx));
     case 'relation':
       return h('div', { class: 'details-body' }, close, relationView(content.relation, ctx));
   }
@@ -80,17 +94,12 @@ function facts(entity: EntityDetails, ctx: Ctx): string {
   return parts.join(' · ');
 }
 
-function entityView(entity: EntityDetails, neighbourhoodOnly: boolean, ctx: Ctx): HTMLElement {
+function entityView(
+  { entity, neighbourhoodOnly, expanded }: Extract<DetailsContent, { kind: 'entity' }>,
+  ctx: Ctx,
+): HTMLElement {
   const { t } = ctx;
-  const relations = entity.relations.edges.map((e) => e.node);
-  const total = entity.relations.totalCount ?? relations.length;
-  const groups = RELATION_TYPE_NAMES.map((type) => ({
-    type,
-    items: relations
-      .filter((r) => r.type === type)
-      .sort((a, b) => otherEnd(a, entity.slug).name.localeCompare(otherEnd(b, entity.slug).name, 'fr')),
-  })).filter((g) => g.items.length > 0);
-
+  const instances = entity.hostedInstances;
   return h(
     'article',
     { class: 'entity', 'data-slug': entity.slug },
@@ -111,22 +120,86 @@ function entityView(entity: EntityDetails, neighbourhoodOnly: boolean, ctx: Ctx)
       ),
       h('button', { type: 'button', onclick: () => ctx.on.onPathFrom(entity) }, t('pathFromHere')),
     ),
-    h('h3', {}, `${t('relations')} (${total})`),
-    groups.length === 0 && h('p', {}, t('noRelations')),
-    groups.map((group) =>
+    instances &&
+      instances.totalCount > 0 &&
       h(
         'section',
-        { class: 'relation-group', 'data-type': group.type },
-        h('h4', {}, `${relationLabel(group.type, ctx.lang)} (${group.items.length})`),
+        { class: 'relation-group instances', 'data-type': 'INSTANCES' },
+        h('h3', {}, `${t('instancesHosted')} (${instances.totalCount})`),
         h(
           'ul',
           {},
-          group.items.map((relation) => relationItem(relation, entity.slug, ctx)),
+          instances.edges.map(({ node }) => instanceItem(node, entity, ctx)),
         ),
       ),
-    ),
-    total > relations.length && h('p', { class: 'more' }, t('moreRelations', { count: total - relations.length })),
+    h('h3', {}, `${t('relations')} (${entity.relations.totalCount})`),
+    entity.relationGroups.length === 0 && h('p', {}, t('noRelations')),
+    entity.relationGroups.map((group) => groupView(group, entity, expanded.get(group.type), ctx)),
   );
+}
+
+/**
+ * One type of relations: its count, its first page, and, when that page is not all of it, a
+ * button that reads the rest (nothing is left out without saying so).
+ */
+function groupView(
+  group: RelationGroupDetails,
+  entity: EntityDetails,
+  rest: GroupRest | undefined,
+  ctx: Ctx,
+): HTMLElement {
+  const first = group.relations.edges.map((e) => e.node);
+  const relations = rest?.status === 'ok' ? [...first, ...rest.relations] : first;
+  const more = group.totalCount - relations.length;
+  return h(
+    'section',
+    { class: 'relation-group', 'data-type': group.type, 'data-total': String(group.totalCount) },
+    h('h4', {}, `${relationLabel(group.type, ctx.lang)} (${group.totalCount})`),
+    h(
+      'ul',
+      {},
+      relations.map((relation) => relationItem(relation, entity, ctx)),
+    ),
+    more > 0 &&
+      (rest?.status === 'loading'
+        ? h('p', { class: 'more', 'aria-busy': 'true' }, ctx.t('loadingRelations'))
+        : h(
+            'button',
+            { type: 'button', class: 'show-all', onclick: () => ctx.on.onShowAll(group.type) },
+            ctx.t('showAllRelations', { count: group.totalCount, shown: relations.length }),
+          )),
+    rest?.status === 'error' && h('p', { class: 'error' }, rest.message),
+  );
+}
+
+/** An instance of the software: who hosts it for whom, since when. */
+function instanceItem(relation: RelationDetails, software: EntityDetails, ctx: Ctx): HTMLElement {
+  return h(
+    'li',
+    { class: 'relation instance', 'data-relation': relation.id },
+    h(
+      'p',
+      { class: 'relation-line' },
+      ...sentence(ctx.t('instanceLine'), {
+        host: entityButton(relation.from, ctx),
+        client: entityButton(relation.to, ctx),
+      }),
+      ' ',
+      infoButton(relation, ctx),
+    ),
+    relationFacts({ ...relation, software: null }, eventDateOf(relation, software), ctx),
+    sources(relation.sources, ctx),
+  );
+}
+
+/** A translated sentence whose `{placeholders}` are elements (entity buttons), not text. */
+function sentence(template: string, parts: Record<string, HTMLElement>): Child[] {
+  return template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? (parts[piece] ?? piece) : piece));
+}
+
+/** The date of the event a relation is about, if either end (or the entity shown) is an event. */
+function eventDateOf(relation: RelationDetails, entity: Pick<EntityDetails, 'date'>): string | null {
+  return relation.from.date ?? relation.to.date ?? entity.date ?? null;
 }
 
 /** Only web links: a `javascript:` URL in the data must not become a clickable script. */
@@ -138,8 +211,22 @@ function otherEnd(relation: RelationDetails, slug: string): EntityRef {
   return relation.from.slug === slug ? relation.to : relation.from;
 }
 
-function relationItem(relation: RelationDetails, slug: string, ctx: Ctx): HTMLElement {
-  const outgoing = relation.from.slug === slug;
+function infoButton(relation: RelationDetails, ctx: Ctx): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'relation-link info',
+      'aria-label': ctx.t('showRelation'),
+      title: ctx.t('showRelation'),
+      onclick: () => ctx.on.onRelation(relation.id),
+    },
+    'i',
+  );
+}
+
+function relationItem(relation: RelationDetails, entity: EntityDetails, ctx: Ctx): HTMLElement {
+  const outgoing = relation.from.slug === entity.slug;
   return h(
     'li',
     { class: 'relation', 'data-relation': relation.id },
@@ -148,32 +235,27 @@ function relationItem(relation: RelationDetails, slug: string, ctx: Ctx): HTMLEl
       { class: 'relation-line' },
       h('span', { class: 'direction', 'aria-hidden': 'true' }, outgoing ? '→' : '←'),
       ' ',
-      entityButton(otherEnd(relation, slug), ctx),
+      entityButton(otherEnd(relation, entity.slug), ctx),
       ' ',
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'relation-link info',
-          'aria-label': ctx.t('showRelation'),
-          title: ctx.t('showRelation'),
-          onclick: () => ctx.on.onRelation(relation.id),
-        },
-        'i',
-      ),
+      infoButton(relation, ctx),
     ),
-    relationFacts(relation, ctx),
+    relationFacts(relation, eventDateOf(relation, entity), ctx),
     sources(relation.sources, ctx),
   );
 }
 
-function relationFacts(relation: RelationDetails, ctx: Ctx): HTMLElement {
+function relationFacts(relation: RelationDetails, eventDate: string | null, ctx: Ctx): HTMLElement {
   const { t, lang } = ctx;
   const items: Child[] = [];
   const fact = (name: string, value: Child) =>
     items.push(h('li', {}, h('span', { class: 'fact-name' }, labelled(name, lang)), value));
-  const period = formatPeriod(relation.since, relation.until, lang);
-  if (period) items.push(h('li', { class: 'period' }, period));
+  items.push(
+    h(
+      'li',
+      { class: 'period' },
+      periodText({ since: relation.since ?? null, until: relation.until ?? null }, eventDate, lang),
+    ),
+  );
   if (relation.role) fact(t('role'), relation.role);
   if (relation.software) fact(t('software'), entityButton({ ...relation.software, kind: 'PROJECT' }, ctx));
   if (relation.resource) fact(t('resource'), relation.resource);
@@ -212,7 +294,7 @@ function relationView(relation: RelationDetails, ctx: Ctx): HTMLElement {
       ` — ${relationLabel(relation.type, ctx.lang)} → `,
       entityButton(relation.to, ctx),
     ),
-    relationFacts(relation, ctx),
+    relationFacts(relation, relation.from.date ?? relation.to.date ?? null, ctx),
     sources(relation.sources, ctx),
   );
 }

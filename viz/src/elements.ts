@@ -3,11 +3,16 @@
  *
  * Nodes are keyed by slug (stable, readable, the same key the URL and the API use); edges by
  * the relation id. Size grows with degree so that hubs read as hubs.
+ *
+ * A HOSTING relation runs a software (PeerTube, Etherpad…) that is neither of its ends; drawn
+ * from its ends only, the software would be an island, or absent. So each such relation also
+ * gets a derived edge from the software to the entity it is hosted for, dashed and thinner: a
+ * drawing of the same relation, not another one.
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { EntityKind, RelationType } from '../../api/model/vocabulary.js';
-import type { GraphData } from './queries.js';
-import { edgeLook, LARGE_GRAPH, type LineStyle, nodeLook, type Shape } from './style.js';
+import type { GraphData, GraphEdge } from './queries.js';
+import { DERIVED_EDGE_STYLE, edgeLook, LARGE_GRAPH, type LineStyle, nodeLook, type Shape } from './style.js';
 
 /** Framasoft sits at the heart of the map. */
 export const HEART_SLUG = 'framasoft';
@@ -33,6 +38,31 @@ export interface EdgeData {
   until: string | null;
   color: string;
   line: LineStyle;
+}
+
+/** The edge drawn from a HOSTING relation's software to the entity it is hosted for. */
+export interface DerivedEdgeData extends EdgeData {
+  derived: 'software';
+  /** The id of the HOSTING relation it draws. */
+  relation: string;
+}
+
+const SOFTWARE_SUFFIX = '~software';
+
+/** The id of the software edge drawn for a HOSTING relation ("~" never occurs in relation ids). */
+export function softwareEdgeId(relationId: string): string {
+  return `${relationId}${SOFTWARE_SUFFIX}`;
+}
+
+/** Where the software edge of a relation starts: a HOSTING relation's software, when the answer holds it. */
+export function softwareOf(edge: GraphEdge, known: { has(slug: string): boolean }): string | null {
+  const software = edge.software?.slug;
+  return edge.type === 'HOSTING' && software && known.has(software) ? software : null;
+}
+
+/** The relation an edge of the map draws: itself, or the HOSTING relation a software edge was derived from. */
+export function relationOfEdge(edgeId: string): string {
+  return edgeId.endsWith(SOFTWARE_SUFFIX) ? edgeId.slice(0, -SOFTWARE_SUFFIX.length) : edgeId;
 }
 
 export const MIN_SIZE = 16;
@@ -61,6 +91,11 @@ export function toElements(graph: GraphData): Elements {
   const edges: ElementDefinition[] = [];
   const dangling: string[] = [];
   const seenEdges = new Set<string>();
+  const link = (data: EdgeData) => {
+    degree.set(data.source, (degree.get(data.source) ?? 0) + 1);
+    degree.set(data.target, (degree.get(data.target) ?? 0) + 1);
+    edges.push({ group: 'edges', data });
+  };
   for (const edge of graph.edges) {
     const source = edge.from.slug;
     const target = edge.to.slug;
@@ -70,8 +105,6 @@ export function toElements(graph: GraphData): Elements {
     }
     if (seenEdges.has(edge.id)) continue;
     seenEdges.add(edge.id);
-    degree.set(source, (degree.get(source) ?? 0) + 1);
-    degree.set(target, (degree.get(target) ?? 0) + 1);
     const data: EdgeData = {
       id: edge.id,
       source,
@@ -81,7 +114,19 @@ export function toElements(graph: GraphData): Elements {
       until: edge.until ?? null,
       ...edgeLook(edge.type),
     };
-    edges.push({ group: 'edges', data });
+    link(data);
+    const software = softwareOf(edge, degree);
+    if (software) {
+      const derived: DerivedEdgeData = {
+        ...data,
+        id: softwareEdgeId(edge.id),
+        source: software,
+        line: DERIVED_EDGE_STYLE.line,
+        derived: 'software',
+        relation: edge.id,
+      };
+      link(derived);
+    }
   }
 
   const seenNodes = new Set<string>();

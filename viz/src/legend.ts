@@ -1,7 +1,9 @@
 /**
  * The legend, which is also the filter: each relation type and entity kind is a checkbox
- * showing its colour or shape and how many of it the current view holds. Plus the year control.
+ * showing its colour or shape and how many of it the current view holds. Plus the year control,
+ * which shows either the relations active in a year or those that started or ended in it.
  */
+import { REPORT_YEAR } from '../../api/model/validity.js';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -10,22 +12,27 @@ import {
   RELATION_TYPE_NAMES,
   type RelationType,
 } from '../../api/model/vocabulary.js';
-import { h, svgIcon, uniqueId } from './dom.js';
-import type { FilterState } from './filters.js';
+import { h, replaceChildren, svgIcon, uniqueId } from './dom.js';
+import type { Change, FilterState, YearMode } from './filters.js';
 import { categoryLabel, kindLabel, type Lang, relationLabel, type Translate } from './i18n.js';
-import { CATEGORY_COLORS, KIND_STYLE, RELATION_STYLE, SHAPE_PATH } from './style.js';
+import { CATEGORY_COLORS, CHANGE_STYLE, KIND_STYLE, RELATION_STYLE, SHAPE_PATH } from './style.js';
 
 export interface LegendCounts {
   types: Map<RelationType, number>;
   kinds: Map<EntityKind, number>;
   categories: Set<string>;
+  /** Shown relations that started, ended, or did both in the year of "changes" mode (see `countChanges`). */
+  changes: { started: number; ended: number; both: number };
 }
 
 export interface LegendHandlers {
   onTypes(types: RelationType[]): void;
   onKinds(kinds: EntityKind[]): void;
-  /** `push` is false while a slider is being dragged, so history keeps one entry per gesture. */
-  onYear(year: number | null, push: boolean): void;
+  /**
+   * `mode` comes with every year, `'active'` with `null` (all years have no mode); `push` is false
+   * while the slider is being dragged, so history keeps one entry per gesture.
+   */
+  onYear(year: number | null, mode: YearMode, push: boolean): void;
 }
 
 export interface Legend {
@@ -35,7 +42,20 @@ export interface Legend {
 
 const DASH = { solid: undefined, dashed: '4 2', dotted: '1.5 2' } as const;
 /** A year first offered by the slider when the visitor turns it on: the report's year. */
-const DEFAULT_YEAR = 2020;
+const DEFAULT_YEAR = REPORT_YEAR;
+
+/**
+ * The lines under the slider in "changes" mode. A relation that started and ended that year is
+ * counted in both lines, and gets its own line (and halo) so that the sums do not puzzle.
+ */
+export function changeSummary(changes: LegendCounts['changes'], t: Translate): { change: Change; text: string }[] {
+  const lines: { change: Change; text: string }[] = [
+    { change: 'started', text: t('changesStarted', { count: changes.started }) },
+    { change: 'ended', text: t('changesEnded', { count: changes.ended }) },
+  ];
+  if (changes.both > 0) lines.push({ change: 'both', text: t('changesBoth', { count: changes.both }) });
+  return lines;
+}
 
 function checklist<T extends string>(
   legendText: string,
@@ -130,8 +150,22 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
   const toggle = h('input', { type: 'checkbox', id: `${yearId}-on` });
   const slider = h('input', { type: 'range', id: yearId, step: 1, 'aria-describedby': `${yearId}-out` });
   const output = h('output', { id: `${yearId}-out`, for: yearId });
+  const modes = new Map<YearMode, HTMLInputElement>(
+    (['active', 'changes'] as const).map((mode) => [
+      mode,
+      h('input', { type: 'radio', name: `${yearId}-mode`, value: mode, checked: mode === 'active' }),
+    ]),
+  );
+  const mode = (): YearMode => (modes.get('changes')?.checked ? 'changes' : 'active');
+  const summary = h('ul', { class: 'year-changes', hidden: true });
   let pushNext = true;
-  toggle.addEventListener('change', () => handlers.onYear(toggle.checked ? Number(slider.value) : null, true));
+  toggle.addEventListener('change', () =>
+    handlers.onYear(toggle.checked ? Number(slider.value) : null, toggle.checked ? mode() : 'active', true),
+  );
+  // Like the slider, picking a mode while the filter is off turns it on: that is what a visitor means.
+  for (const radio of modes.values()) {
+    radio.addEventListener('change', () => handlers.onYear(Number(slider.value), mode(), true));
+  }
   // One history entry per gesture: the first step of a drag (or each key press) pushes, the rest replace.
   slider.addEventListener('pointerdown', () => {
     pushNext = true;
@@ -141,15 +175,23 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
   });
   slider.addEventListener('input', () => {
     output.textContent = slider.value;
-    handlers.onYear(Number(slider.value), pushNext);
+    handlers.onYear(Number(slider.value), mode(), pushNext);
     pushNext = false;
   });
+  const modeChoice = h(
+    'div',
+    { class: 'year-mode', role: 'radiogroup', 'aria-label': t('yearMode') },
+    h('label', {}, modes.get('active'), ` ${t('yearActive')}`),
+    h('label', {}, modes.get('changes'), ` ${t('yearChanges')}`),
+  );
   const year = h(
     'fieldset',
     { class: 'year' },
     h('legend', {}, t('year')),
     h('label', { for: toggle.id }, toggle, ` ${t('yearFilter')}`),
+    modeChoice,
     h('div', { class: 'slider' }, slider, output),
+    summary,
   );
 
   const root = h('section', { class: 'legend', 'aria-label': t('filters') }, types.root, kinds.root, categories, year);
@@ -167,7 +209,23 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
       toggle.checked = filters.year !== null;
       // The slider stays usable when off: moving it turns the filter on, which is what a visitor means.
       slider.classList.toggle('inactive', filters.year === null);
+      modeChoice.classList.toggle('inactive', filters.year === null);
+      for (const [value, radio] of modes) radio.checked = value === filters.yearMode;
       output.textContent = filters.year === null ? t('allYears') : String(filters.year);
+      summary.hidden = filters.year === null || filters.yearMode !== 'changes';
+      if (!summary.hidden) {
+        replaceChildren(
+          summary,
+          changeSummary(counts.changes, t).map((line) =>
+            h(
+              'li',
+              { 'data-change': line.change },
+              svgIcon('M1 8H15', 'none', { color: CHANGE_STYLE[line.change].color }),
+              line.text,
+            ),
+          ),
+        );
+      }
     },
   };
 }

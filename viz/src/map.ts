@@ -2,9 +2,10 @@
  * The canvas: a Cytoscape instance drawing the elements, with the highlight and camera moves
  * the rest of the page asks for. Knows nothing of the URL, the API or the panels.
  */
-import cytoscape, { type Collection, type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { VisibleSet } from './filters.js';
+import { softwareEdgeId } from './elements.js';
+import type { Change, VisibleSet } from './filters.js';
 import { fitAroundHeart, placeBigGraph, runLayout } from './layout.js';
 import { LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
 
@@ -148,23 +149,34 @@ export class MapView {
     });
   }
 
-  /** Hides what the filters leave out, touching only elements whose state changes: restyling 25,000 of them costs seconds. */
+  /**
+   * Hides what the filters leave out and marks how relations changed ("changes" mode), touching
+   * only elements whose state changes: restyling 25,000 of them costs seconds.
+   */
   show(visible: VisibleSet): void {
     const cy = this.cy;
     if (!cy) return;
     const hide = cy.collection();
     const reveal = cy.collection();
+    const marks: [EdgeSingular, Change | undefined][] = [];
     cy.elements().forEach((element) => {
       const id = element.id();
       const shown = element.group() === 'nodes' ? visible.nodes.has(id) : visible.edges.has(id);
       const hidden = element.hasClass('filtered');
       if (shown && hidden) reveal.merge(element);
       else if (!shown && !hidden) hide.merge(element);
+      if (element.isEdge() && element.data('changed') !== visible.changed.get(id)) {
+        marks.push([element, visible.changed.get(id)]);
+      }
     });
-    if (hide.empty() && reveal.empty()) return;
+    if (hide.empty() && reveal.empty() && marks.length === 0) return;
     cy.batch(() => {
       hide.addClass('filtered');
       reveal.removeClass('filtered');
+      for (const [edge, change] of marks) {
+        if (change) edge.data('changed', change);
+        else edge.removeData('changed');
+      }
     });
   }
 
@@ -197,7 +209,7 @@ export class MapView {
       case 'focus':
         return cy.getElementById(highlight.slug).closedNeighborhood();
       case 'relation': {
-        const edge = cy.getElementById(highlight.id);
+        const edge = cy.getElementById(highlight.id).union(cy.getElementById(softwareEdgeId(highlight.id)));
         return edge.union(edge.connectedNodes());
       }
       case 'path': {

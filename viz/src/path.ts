@@ -2,6 +2,7 @@
  * The `path` query's relations → a readable chain from the first entity to the second.
  * Relations keep their own direction ("A hosts B"), so a step may be walked backwards.
  */
+import { type Lang, relationLabel, relationSentence } from './i18n.js';
 import type { EntityRef, RelationDetails } from './queries.js';
 
 export interface PathStep {
@@ -32,4 +33,26 @@ export function orderPath(start: string, relations: readonly RelationDetails[]):
     current = forward ? relation.to.slug : relation.from.slug;
   }
   return steps;
+}
+
+export interface StepWords {
+  /** Drawn, not read: whether the walk follows the relation (↓) or goes against it (↑). */
+  arrow: '↓' | '↑';
+  /** The relation type's label, as the legend names it. */
+  label: string;
+  /**
+   * What a screen reader says for the step: arrows read as "down arrow", and a chain walked
+   * backwards reads wrongly ("Picasoft, Hosting, Framasoft"), so the relation is written out
+   * in its own direction: "Framasoft hosts Picasoft".
+   */
+  sentence: string;
+}
+
+export function stepWords(step: PathStep, lang: Lang): StepWords {
+  const { relation } = step;
+  return {
+    arrow: step.forward ? '↓' : '↑',
+    label: relationLabel(relation.type, lang),
+    sentence: relationSentence(relation.type, relation.from.name, relation.to.name, lang),
+  };
 }

@@ -15,8 +15,8 @@ export interface Operation {
 const RELATION_FIELDS = `fragment RelationFields on Relation {
   id type role resource since until amount currency description
   software { slug name }
-  from { slug name kind }
-  to { slug name kind }
+  from { slug name kind ... on Event { date } }
+  to { slug name kind ... on Event { date } }
   sources { section quote }
 }`;
 
@@ -32,22 +32,55 @@ export const GRAPH: Operation = {
   text: `query ArchipelGraph($types: [RelationType!], $kinds: [EntityKind!], $activeIn: Int, $focus: String, $depth: Int) {
   graph(types: $types, kinds: $kinds, activeIn: $activeIn, focus: $focus, depth: $depth) {
     nodes { ...EntityFields }
-    edges { id type since until role from { slug } to { slug } }
+    edges {
+      id type since until role resource amount currency description
+      software { slug name } sources { section } from { slug } to { slug }
+    }
   }
 }`,
   fragments: [ENTITY_FIELDS],
 };
 
+/** Relations a panel shows of each type before "show all". */
+export const GROUP_SIZE = 10;
+
+/**
+ * An entity's panel in one request: every relation type it has with its count and first page
+ * (nothing is cut without saying so), and for a software the instances hosted with it.
+ *
+ * The kind-specific fields are written out rather than spread from EntityFields: with one inline
+ * fragment per object type, after the fields, the server compiles the document (see
+ * api/http/compiled-execution.ts); EntityFields beside `... on Project` would apply twice to a project.
+ */
 export const ENTITY: Operation = {
   name: 'ArchipelEntity',
-  text: `query ArchipelEntity($slug: String!) {
+  text: `query ArchipelEntity($slug: String!, $groupSize: Int = ${GROUP_SIZE}) {
   entity(slug: $slug) {
-    aliases summary url
-    relations(first: 100) { totalCount edges { node { ...RelationFields } } }
-    ...EntityFields
+    id slug name kind aliases summary url
+    relations { totalCount }
+    relationGroups(first: $groupSize) {
+      type totalCount
+      relations { pageInfo { hasNextPage endCursor } edges { node { ...RelationFields } } }
+    }
+    ... on Organisation { category location }
+    ... on Project { category hostedInstances(first: 100) { totalCount edges { node { ...RelationFields } } } }
+    ... on Event { date place format }
   }
 }`,
-  fragments: [ENTITY_FIELDS, RELATION_FIELDS],
+  fragments: [RELATION_FIELDS],
+};
+
+/** The rest of one type of an entity's relations, after the panel's first page (same order). */
+export const ENTITY_RELATIONS: Operation = {
+  name: 'ArchipelEntityRelations',
+  text: `query ArchipelEntityRelations($slug: String!, $type: RelationType!, $after: String) {
+  entity(slug: $slug) {
+    relations(types: [$type], first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor } edges { node { ...RelationFields } }
+    }
+  }
+}`,
+  fragments: [RELATION_FIELDS],
 };
 
 export const RELATION: Operation = {
@@ -65,13 +98,38 @@ export const SEARCH: Operation = {
 }`,
 };
 
+/** How many relations a chain may have unless the visitor asks for more (the API's default too). */
+export const PATH_MAX_LENGTH = 4;
+/** The API's ceiling for `maxLength`. */
+export const PATH_LONGEST = 6;
+/** Tied chains asked for at once: the API's ceiling for `first`, so that "1 of K" counts them all. */
+export const PATH_CHOICES = 20;
+
+/**
+ * `paths` rather than `path`: when several chains are equally short the visitor can step through
+ * them, and the first one is the one `path` would answer. No chain within `maxLength` is `[]`.
+ */
 export const PATH: Operation = {
   name: 'ArchipelPath',
-  text: `query ArchipelPath($from: String!, $to: String!, $maxLength: Int) {
-  path(from: $from, to: $to, maxLength: $maxLength) { ...RelationFields }
+  text: `query ArchipelPath($from: String!, $to: String!, $maxLength: Int = ${PATH_MAX_LENGTH}, $avoid: [String!], $chains: Int = ${PATH_CHOICES}) {
+  paths(from: $from, to: $to, maxLength: $maxLength, avoid: $avoid, first: $chains) { relations { ...RelationFields } }
 }`,
   fragments: [RELATION_FIELDS],
 };
+
+export interface PathVariables {
+  from: string;
+  to: string;
+  maxLength: number;
+  avoid?: string[];
+}
+
+/** The variables of PATH for a question; `avoid` only when there is something to avoid, as in the URL. */
+export function pathVariables(query: { from: string; to: string; maxLength: number; avoid: readonly string[] }) {
+  const variables: PathVariables = { from: query.from, to: query.to, maxLength: query.maxLength };
+  if (query.avoid.length > 0) variables.avoid = [...query.avoid];
+  return variables;
+}
 
 /** One GraphQL document holding the operations and each fragment they need, once. */
 export function documentOf(operations: readonly Operation[]): string {
@@ -111,6 +169,13 @@ export interface GraphEdge {
   since?: string | null;
   until?: string | null;
   role?: string | null;
+  // The list view's columns; optional so that a graph built from other answers (a path) still fits.
+  resource?: string | null;
+  amount?: number | null;
+  currency?: string | null;
+  description?: string | null;
+  software?: { slug: string; name: string } | null;
+  sources?: { section: string }[];
   from: { slug: string };
   to: { slug: string };
 }
@@ -129,6 +194,8 @@ export interface EntityRef {
   slug: string;
   name: string;
   kind: EntityKind;
+  /** Events only: what bounds the relations about them. */
+  date?: string | null;
 }
 
 export interface RelationDetails {
@@ -147,11 +214,25 @@ export interface RelationDetails {
   sources: Source[];
 }
 
+export interface RelationPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: RelationDetails }[];
+}
+
+export interface RelationGroupDetails {
+  type: RelationType;
+  totalCount: number;
+  relations: RelationPage;
+}
+
 export interface EntityDetails extends EntitySummary {
   aliases: string[];
   summary?: string | null;
   url?: string | null;
-  relations: { totalCount?: number | null; edges: { node: RelationDetails }[] };
+  relations: { totalCount: number };
+  relationGroups: RelationGroupDetails[];
+  /** Software only: the HOSTING relations that run it. */
+  hostedInstances?: { totalCount: number; edges: { node: RelationDetails }[] };
 }
 
 export interface GraphVariables {
@@ -163,4 +244,3 @@ export interface GraphVariables {
 }
 
 export const SEARCH_SIZE = 8;
-export const PATH_MAX_LENGTH = 4;

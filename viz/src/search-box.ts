@@ -27,6 +27,27 @@ export interface SearchBox {
   root: HTMLElement;
   input: HTMLInputElement;
   setValue(text: string): void;
+  /**
+   * Shows what the view stands for (the focused entity's name, or nothing) whenever that
+   * changes: after Back, or a click on the map, the field must not keep the previous choice.
+   * Redraws that change nothing leave what the visitor is typing alone.
+   */
+  follow(text: string): void;
+}
+
+/** The text `follow` writes into the field, or null to leave the field as it is. */
+export function followedText(followed: string | null, text: string): string | null {
+  return text === followed ? null : text;
+}
+
+/**
+ * What the toolbar's field shows for the focused entity: its name once the graph is loaded,
+ * nothing before (a slug flashing by would read as a typo), and the slug of an entity the graph
+ * does not hold, which is what the visitor asked for (the details panel says it is unknown).
+ */
+export function focusedName(focus: string | null, nodes: readonly { slug: string; name: string }[] | null): string {
+  if (!focus || !nodes) return '';
+  return nodes.find((node) => node.slug === focus)?.name ?? focus;
 }
 
 const DEBOUNCE_MS = 150;
@@ -183,11 +204,23 @@ export function searchBox(options: SearchBoxOptions): SearchBox {
   });
   input.addEventListener('blur', close);
 
+  let followed: string | null = null;
   return {
     root,
     input,
     setValue(text: string) {
       input.value = text;
+    },
+    follow(text: string) {
+      const next = followedText(followed, text);
+      if (next === null) return;
+      followed = next;
+      clearTimeout(timer);
+      inflight?.abort();
+      inflight = undefined;
+      chooseOnArrival = false;
+      input.value = next;
+      close();
     },
   };
 }

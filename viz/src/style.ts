@@ -10,6 +10,7 @@ import {
   PROJECT_CATEGORIES,
   type RelationType,
 } from '../../api/model/vocabulary.js';
+import type { Change } from './filters.js';
 
 export type Shape = 'ellipse' | 'round-rectangle' | 'round-triangle' | 'diamond';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
@@ -76,6 +77,19 @@ export const RELATION_STYLE: Record<RelationType, { color: string; line: LineSty
 };
 
 export const FALLBACK_EDGE_COLOR = '#b8bfcc';
+
+/** The software edge of a HOSTING relation (elements.ts) draws the same relation again: dashed, thinner. */
+export const DERIVED_EDGE_STYLE: { line: LineStyle; width: number } = { line: 'dashed', width: 0.75 };
+
+/**
+ * In "changes" mode, a halo under each relation tells how it changed that year; the relation
+ * keeps its type's colour: green for a beginning, red for an end, a third colour for both.
+ */
+export const CHANGE_STYLE: Record<Change, { color: string }> = {
+  started: { color: '#2e9d4f' },
+  ended: { color: '#d3302f' },
+  both: { color: '#8a5a00' },
+};
 
 /**
  * What a node looks like, resolved once per element and carried in its data: matching dozens
@@ -175,6 +189,11 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
         'text-background-padding': '2px',
       },
     },
+    { selector: 'edge[derived]', style: { width: DERIVED_EDGE_STYLE.width } },
+    ...Object.entries(CHANGE_STYLE).map(([change, look]) => ({
+      selector: `edge[changed = "${change}"]`,
+      style: { 'underlay-color': look.color, 'underlay-opacity': 0.45, 'underlay-padding': 4, width: 2.5 },
+    })),
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.highlighted', style: { 'z-index': 30, 'text-opacity': 1, 'min-zoomed-font-size': 0 } },

@@ -17,7 +17,8 @@ export interface ToolbarHandlers {
 
 export interface Toolbar {
   root: HTMLElement;
-  sync(view: ViewMode, graphqlHref: string): void;
+  /** `focused`: the name of the entity the view is about, '' for none. */
+  sync(view: ViewMode, graphqlHref: string, focused: string): void;
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', en: 'English' };
@@ -88,7 +89,8 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
 
   return {
     root,
-    sync(view, graphqlHref) {
+    sync(view, graphqlHref, focused) {
+      search.follow(focused);
       for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.view === view));
       exportButton.disabled = view !== 'map';
       graphql.href = graphqlHref;

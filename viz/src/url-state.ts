@@ -12,8 +12,22 @@ import {
 } from '../../api/model/vocabulary.js';
 import { type FilterState, normaliseSelection } from './filters.js';
 import { isLang, type Lang } from './i18n.js';
+import { PATH_LONGEST, PATH_MAX_LENGTH } from './queries.js';
 
 export type ViewMode = 'map' | 'list';
+
+/**
+ * A "how are they connected?" question. Both ends may be the same entity: the answer ("the same
+ * entity") is still worth showing, and the URL keeps it like any other view.
+ */
+export interface PathQuery {
+  from: string;
+  to: string;
+  /** Longest chain looked for, 1 to PATH_LONGEST relations. */
+  maxLength: number;
+  /** Slugs the chain must not pass through; never one of its ends. */
+  avoid: string[];
+}
 
 export interface ViewState extends FilterState {
   /** Slug of the selected entity. */
@@ -22,8 +36,8 @@ export interface ViewState extends FilterState {
   depth: number | null;
   /** Id of the selected relation. */
   relation: string | null;
-  /** The two ends of the path being shown. */
-  path: { from: string; to: string } | null;
+  /** The path being shown. */
+  path: PathQuery | null;
   view: ViewMode;
   /** Only when the visitor picked a language; otherwise the browser's choice applies. */
   lang: Lang | null;
@@ -35,6 +49,7 @@ export const INITIAL_STATE: ViewState = {
   types: null,
   kinds: null,
   year: null,
+  yearMode: 'active',
   focus: null,
   depth: null,
   relation: null,
@@ -47,6 +62,22 @@ export const INITIAL_STATE: ViewState = {
 export const MAX_DEPTH = 3;
 
 const slugOrNull = (value: string | null) => (value && SLUG_PATTERN.test(value) ? value : null);
+
+function pathOf(params: URLSearchParams): PathQuery | null {
+  const from = slugOrNull(params.get('from'));
+  const to = slugOrNull(params.get('to'));
+  if (!from || !to) return null;
+  const avoid = (params.get('avoid') ?? '')
+    .split(',')
+    .map((slug) => slug.trim())
+    .filter((slug, i, all) => SLUG_PATTERN.test(slug) && slug !== from && slug !== to && all.indexOf(slug) === i);
+  return { from, to, maxLength: intIn(params.get('pathMax'), 1, PATH_LONGEST) ?? PATH_MAX_LENGTH, avoid };
+}
+
+/** Same key, same question: the cache of answers and the camera go by it. */
+export function pathKey(path: PathQuery | null): string {
+  return path ? [path.from, path.to, path.maxLength, path.avoid.join(',')].join('|') : '';
+}
 
 function intIn(value: string | null, min: number, max: number): number | null {
   if (value === null || !/^\d+$/.test(value)) return null;
@@ -68,17 +99,18 @@ function listOf<T extends string>(value: string | null, all: readonly T[]): T[] 
 export function parseState(search: string | URLSearchParams): ViewState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const focus = slugOrNull(params.get('focus'));
-  const from = slugOrNull(params.get('from'));
-  const to = slugOrNull(params.get('to'));
   const lang = params.get('lang');
+  const year = intIn(params.get('year'), 1900, 2100);
   return {
     types: listOf<RelationType>(params.get('types'), RELATION_TYPE_NAMES),
     kinds: listOf<EntityKind>(params.get('kinds'), ENTITY_KINDS),
-    year: intIn(params.get('year'), 1900, 2100),
+    year,
+    // Without a year there is nothing to have changed in: the mode falls back to the default.
+    yearMode: year !== null && params.get('yearMode') === 'changes' ? 'changes' : 'active',
     focus,
     depth: focus ? intIn(params.get('depth'), 1, MAX_DEPTH) : null,
     relation: params.get('rel') || null,
-    path: from && to && from !== to ? { from, to } : null,
+    path: pathOf(params),
     view: params.get('view') === 'list' ? 'list' : 'map',
     lang: isLang(lang) ? lang : null,
     embed: params.get('embed') === '1',
@@ -94,9 +126,12 @@ export function stateToSearch(state: ViewState): string {
   if (state.types) params.set('types', state.types.join(','));
   if (state.kinds) params.set('kinds', state.kinds.join(','));
   if (state.year !== null) params.set('year', String(state.year));
+  if (state.year !== null && state.yearMode !== 'active') params.set('yearMode', state.yearMode);
   if (state.path) {
     params.set('from', state.path.from);
     params.set('to', state.path.to);
+    if (state.path.maxLength !== PATH_MAX_LENGTH) params.set('pathMax', String(state.path.maxLength));
+    if (state.path.avoid.length > 0) params.set('avoid', state.path.avoid.join(','));
   }
   if (state.view !== 'map') params.set('view', state.view);
   if (state.lang) params.set('lang', state.lang);

@@ -1,0 +1,372 @@
+/**
+ * The list view's tables as the staff use them, in a real browser (Debian's Chromium, driven by
+ * playwright-core) against the API serving the real seed graph: every field of a relation,
+ * sorting, the text filter, amount totals and the CSV download. Expected values are the
+ * report's, read from seeds/*.yaml.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MapServer, startMapServer } from './server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const TIMEOUT = 60_000;
+
+let server: MapServer;
+let browser: Browser;
+let context: BrowserContext;
+
+interface TableRow {
+  id: string;
+  /** Cell text by column key (`data-column` of the header above it). */
+  cells: Record<string, string>;
+}
+
+async function graphql<T>(query: string, variables: object = {}): Promise<T> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+async function openList(search: string, page?: Page): Promise<Page> {
+  const tab = page ?? (await context.newPage());
+  await tab.goto(`${server.url}/${search}`);
+  await tab.waitForFunction(() => {
+    const status = document.getElementById('app')?.dataset.status;
+    return status === 'ready' || status === 'empty';
+  });
+  await tab.locator('.relations-table').waitFor();
+  return tab;
+}
+
+function readRows(page: Page, table = '.relations-table'): Promise<TableRow[]> {
+  return page.locator(table).evaluate((element) => {
+    const keys = [...element.querySelectorAll('thead th')].map((th) => th.getAttribute('data-column') ?? '');
+    return [...element.querySelectorAll('tbody tr')].map((tr) => ({
+      id: tr.getAttribute('data-relation') ?? tr.getAttribute('data-slug') ?? '',
+      cells: Object.fromEntries([...tr.children].map((cell, i) => [keys[i], cell.textContent?.trim() ?? ''])),
+    }));
+  });
+}
+
+const filterInput = (page: Page, table = 'list-relations') =>
+  page.locator(`.data-table[aria-labelledby="${table}"] .table-filter-input`);
+
+const sortButton = (page: Page, name: string, table = '.relations-table') =>
+  page.locator(table).getByRole('button', { name, exact: true });
+
+const ariaSort = (page: Page, column: string, table = '.relations-table') =>
+  page.locator(`${table} thead th[data-column="${column}"]`).getAttribute('aria-sort');
+
+const summary = (page: Page, table = '.relations-table') =>
+  page.locator(`${table} caption [aria-live]`).evaluate((el) => el.textContent?.replace(/\s/g, ' ') ?? '');
+
+/** RFC 4180 as a spreadsheet reads it: records end with CRLF, quoted fields may hold anything. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startMapServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the relations table', { timeout: TIMEOUT }, () => {
+  it("tells Framasoft's two hosting rows for Datagueule apart: PeerTube and the wiki", async () => {
+    const page = await openList('?view=list&types=HOSTING');
+    const datagueule = (await readRows(page)).filter((r) => r.cells.to === 'Datagueule');
+    expect(datagueule.map((r) => [r.cells.from, r.cells.type, r.cells.subject, r.cells.description])).toEqual([
+      ['Framasoft', 'Hosting', 'PeerTube', "Hébergement et maintenance gracieuse de l'instance PeerTube."],
+      ['Framasoft', 'Hosting', 'wiki', 'Hébergement et maintenance gracieuse du wiki.'],
+    ]);
+    // Undated in the report: attested by the 2020 report, not true "always".
+    expect(datagueule.map((r) => r.cells.period)).toEqual(['undated, attested 2020', 'undated, attested 2020']);
+    expect(datagueule.map((r) => r.cells.sources)).toEqual(['Datagueule', 'Datagueule']);
+    await page.close();
+  });
+
+  it("shows PeerTube on Framasoft's PeerTube hosting rows", async () => {
+    const page = await openList('?view=list&types=HOSTING');
+    expect(await summary(page)).toBe('14 relations shown (of 14)');
+    await filterInput(page).fill('peertube');
+    await expect.poll(() => summary(page)).toBe('4 relations shown (of 14)');
+    const rows = await readRows(page);
+    expect(rows.map((r) => [r.cells.from, r.cells.to, r.cells.subject])).toEqual([
+      ['Framasoft', 'Datagueule', 'PeerTube'],
+      ['Framasoft', 'Free Software Foundation', 'PeerTube · compte et vidéos sur Framatube'],
+      ['Framasoft', 'ImagoTV', 'PeerTube · serveur informatique'],
+      ['Framasoft', 'Thinkerview', 'PeerTube'],
+    ]);
+    // The hosted software is an entity one click away.
+    await page.locator('.relations-table tbody tr').first().locator('.entity-link[data-slug="peertube"]').click();
+    await expect.poll(() => page.locator('.details h2').textContent()).toBe('PeerTube');
+
+    // Case and accents aside; a text no row holds says so.
+    await filterInput(page).fill('HÉBERGÉE');
+    await expect.poll(() => summary(page)).toBe('2 relations shown (of 14)');
+    expect((await readRows(page)).map((r) => r.cells.to)).toEqual(['La Fabrique à Liens', 'Tadaa']);
+    await filterInput(page).fill('zzz');
+    const empty = page.locator('.data-table[aria-labelledby="list-relations"] .table-empty');
+    await expect.poll(() => empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toBe('No row contains “zzz”.');
+    expect(await readRows(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows funding rows with their amounts, sorted by amount, and the total adds up', async () => {
+    const api = await graphql<{ graph: { edges: { amount: number | null; currency: string | null }[] } }>(
+      '{ graph(types: [FUNDING]) { edges { amount currency } } }',
+    );
+    expect(api.graph.edges).toHaveLength(11);
+    const page = await openList('?view=list&types=FUNDING');
+    expect(await summary(page)).toBe('11 relations shown (of 11) · Total: €80,000');
+    expect(await page.getByRole('table', { name: /11 relations shown/ }).count()).toBe(1);
+
+    // Keyboard: the column header is a button; Enter sorts ascending, again descending.
+    await sortButton(page, 'Amount').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ariaSort(page, 'amount')).toBe('ascending');
+    const ascending = await readRows(page);
+    expect(ascending.slice(0, 2).map((r) => [r.cells.from, r.cells.amount])).toEqual([
+      ['Direction départementale de la jeunesse, des sports et de la cohésion sociale du Rhône', '€4,000'],
+      ['Framasoft', '€5,000'],
+    ]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ariaSort(page, 'amount')).toBe('descending');
+    expect(await ariaSort(page, 'from')).toBeNull();
+
+    const rows = await readRows(page);
+    expect(rows.map((r) => [r.cells.from, r.cells.to, r.cells.amount])).toEqual([
+      ['Framasoft', 'WebRTC & 2FA', '€31,000'],
+      ["Fondation Charles Leopold Meyer pour le Progrès de l'Homme", 'Framasoft', '€20,000'],
+      ['Debian', 'PeerTube', '€10,000'],
+      ['Fondation Free', 'Framasoft', '€10,000'],
+      ['Framasoft', 'Pytition', '€5,000'],
+      [
+        'Direction départementale de la jeunesse, des sports et de la cohésion sociale du Rhône',
+        'Framacloud',
+        '€4,000',
+      ],
+      // No amount in the report: last, whichever the direction.
+      ['fondation Afnic', 'Mooc CHATONS', ''],
+      ['Framasoft', 'CHATONS', ''],
+      ['Framasoft', 'Fédithèse', ''],
+      ['Framasoft', 'Métacartes', ''],
+      ['Framasoft', 'Pytition', ''],
+    ]);
+    expect(rows[1]?.cells.period).toBe('2018 – 2020');
+
+    // Totals are those of the rows shown.
+    await filterInput(page).fill('fondation');
+    await expect.poll(() => summary(page)).toBe('3 relations shown (of 11) · Total: €30,000');
+    await page.close();
+  });
+
+  it('keeps its sort and filter when the map filters change', async () => {
+    const page = await openList('?view=list&types=FUNDING');
+    await filterInput(page).fill('fondation');
+    await sortButton(page, 'Amount').click();
+    await sortButton(page, 'Amount').click();
+    await expect.poll(() => ariaSort(page, 'amount')).toBe('descending');
+    await page.evaluate(() => window.__archipel?.app.setState({ types: ['FUNDING', 'HOSTING'] }, 'push'));
+    // The hosting row joins through its source, the report's section "FSF – Free Software Fondation".
+    await expect.poll(() => summary(page)).toBe('4 relations shown (of 25) · Total: €30,000');
+    expect(await filterInput(page).inputValue()).toBe('fondation');
+    expect(await ariaSort(page, 'amount')).toBe('descending');
+    expect((await readRows(page)).map((r) => [r.cells.type, r.cells.to, r.cells.amount])).toEqual([
+      ['Funding', 'Framasoft', '€20,000'],
+      ['Funding', 'Framasoft', '€10,000'],
+      ['Funding', 'Mooc CHATONS', ''],
+      ['Hosting', 'Free Software Foundation', ''],
+    ]);
+    await page.close();
+  });
+
+  it('downloads as CSV exactly the rows shown, in their order, French accents intact', async () => {
+    const french = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    const page = await openList('?view=list&types=FUNDING&lang=fr', await french.newPage());
+    await sortButton(page, 'Montant').click();
+    await sortButton(page, 'Montant').click();
+    await expect.poll(() => ariaSort(page, 'amount')).toBe('descending');
+    const shown = await readRows(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger en CSV' }).last().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('archipel-relations.csv');
+    const bytes = readFileSync((await download.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+    expect(header).toEqual([
+      'De',
+      'De (identifiant)',
+      'Relation',
+      'Vers',
+      'Vers (identifiant)',
+      'Logiciel',
+      'Logiciel (identifiant)',
+      'Ressource',
+      'Rôle',
+      'Montant',
+      'Devise',
+      'Depuis',
+      "Jusqu'à",
+      'Période',
+      'Description',
+      'Section du rapport',
+      'ID',
+    ]);
+    expect(records.slice(0, 2)).toEqual([
+      [
+        'Framasoft',
+        'framasoft',
+        'Financement',
+        'WebRTC & 2FA',
+        'webrtc-2fa',
+        '',
+        '',
+        '',
+        '',
+        '31000',
+        'EUR',
+        '',
+        '',
+        'non daté, attesté en 2020',
+        '31 000 € récoltés sur ce projet et placés en fonds dédiés ; aucune action menée en 2020 à cause de la pandémie.',
+        'WebRTC & 2FA',
+        shown[0]?.id,
+      ],
+      [
+        "Fondation Charles Leopold Meyer pour le Progrès de l'Homme",
+        'fondation-charles-leopold-meyer-pour-le-progres-de-l-homme',
+        'Financement',
+        'Framasoft',
+        'framasoft',
+        '',
+        '',
+        '',
+        '',
+        '20000',
+        'EUR',
+        '2018',
+        '2020',
+        '2018 – 2020',
+        "soutien pluriannuel au fonctionnement de l'association, 20 000 € par an sous forme de dons",
+        "Produits | Fondation pour le Progrès de l'Homme",
+        shown[1]?.id,
+      ],
+    ]);
+
+    // Row by row, the file says what the table says, in the same order.
+    const col = (name: string) => header?.indexOf(name) ?? -1;
+    expect(records.map((r) => r[col('ID')])).toEqual(shown.map((r) => r.id));
+    for (const [i, record] of records.entries()) {
+      const cells = shown[i]?.cells ?? {};
+      expect(record[col('De')]).toBe(cells.from);
+      expect(record[col('Relation')]).toBe(cells.type);
+      expect(record[col('Vers')]).toBe(cells.to);
+      expect([record[col('Logiciel')], record[col('Ressource')]].filter(Boolean).join(' · ')).toBe(cells.subject);
+      expect(record[col('Rôle')]).toBe(cells.role);
+      expect(record[col('Montant')]).toBe(cells.amount?.replace(/\D/g, ''));
+      expect(record[col('Devise')]).toBe(cells.amount ? 'EUR' : '');
+      expect(record[col('Période')]).toBe(cells.period);
+      expect(record[col('Description')]).toBe(cells.description);
+      expect(record[col('Section du rapport')]).toBe(cells.sources);
+    }
+
+    // Filtered: only what is shown goes in the file.
+    await filterInput(page).fill('fondation');
+    await expect.poll(async () => (await readRows(page)).length).toBe(3);
+    const [filtered] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger en CSV' }).last().click(),
+    ]);
+    const filteredRecords = parseCsv(readFileSync((await filtered.path()) as string, 'utf8').slice(1)).slice(1);
+    expect(filteredRecords.map((r) => r[0])).toEqual([
+      "Fondation Charles Leopold Meyer pour le Progrès de l'Homme",
+      'Fondation Free',
+      'fondation Afnic',
+    ]);
+    await french.close();
+  });
+
+  it('looks right on a desktop and on a phone', async () => {
+    const page = await openList('?view=list&types=FUNDING');
+    const toRelations = () => page.locator('#list-relations').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await toRelations();
+    await page.screenshot({ path: `${ARTIFACTS}table-funding.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await toRelations();
+    await page.screenshot({ path: `${ARTIFACTS}table-funding-phone.png` });
+    // On a phone the table scrolls sideways inside its box; the page itself does not.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
+describe('the entities table', { timeout: TIMEOUT }, () => {
+  it('answers "who has the most relations?" by sorting the Relations column', async () => {
+    const page = await openList('?view=list');
+    await sortButton(page, 'Relations', '.entities-table').click();
+    await sortButton(page, 'Relations', '.entities-table').click();
+    await expect.poll(() => ariaSort(page, 'relations', '.entities-table')).toBe('descending');
+    const rows = await readRows(page, '.entities-table');
+    expect(rows[0]?.cells.name).toBe('Framasoft');
+    const counts = rows.map((r) => Number(r.cells.relations));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await filterInput(page, 'list-entities').fill('derivation');
+    await expect
+      .poll(async () => (await readRows(page, '.entities-table')).map((r) => r.cells.name))
+      .toEqual(['La Dérivation']);
+    await page.close();
+  });
+});
