@@ -79,3 +79,12 @@ export async function waitForMap(page: Page): Promise<void> {
     return status === 'ready' || status === 'empty';
   });
 }
+
+/** Types `text` into the search box under `selector` and picks the suggestion named `name`. */
+export async function chooseInSearch(page: Page, selector: string, text: string, name: string): Promise<void> {
+  const input = page.locator(`${selector} input`);
+  await input.fill(text);
+  const option = page.locator(`${selector} [role="option"]`, { hasText: name }).first();
+  await option.waitFor();
+  await option.click();
+}

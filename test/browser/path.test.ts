@@ -3,32 +3,15 @@
  * playwright-core) against the API serving the real seed graph. The pairs of entities are not
  * guessed: each test first finds or checks them through GraphQL or Cypher.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/neo4j.js';
-import { type MapServer, startMapServer } from './server.js';
+import { ARTIFACTS, chooseInSearch, useMap } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const TIMEOUT = 60_000;
 
 const db = useTestDatabase();
-let server: MapServer;
-let browser: Browser;
-let context: BrowserContext;
-
-async function graphql<T>(query: string, variables: object = {}): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
+const map = useMap();
 
 const PATHS = `query($from: String!, $to: String!, $maxLength: Int, $avoid: [String!]) {
   path(from: $from, to: $to, maxLength: $maxLength, avoid: $avoid) { id from { slug } to { slug } }
@@ -37,28 +20,6 @@ const PATHS = `query($from: String!, $to: String!, $maxLength: Int, $avoid: [Str
 interface PathsAnswer {
   path: { id: string; from: { slug: string }; to: { slug: string } }[] | null;
   paths: { relations: { id: string }[] }[];
-}
-
-async function open(search = '', page?: Page): Promise<Page> {
-  const tab = page ?? (await context.newPage());
-  await tab.goto(`${server.url}/${search}`);
-  await waitForMap(tab);
-  return tab;
-}
-
-async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const status = document.getElementById('app')?.dataset.status;
-    return status === 'ready' || status === 'empty';
-  });
-}
-
-async function chooseInSearch(page: Page, selector: string, text: string, name: string): Promise<void> {
-  const input = page.locator(`${selector} input`);
-  await input.fill(text);
-  const option = page.locator(`${selector} [role="option"]`, { hasText: name }).first();
-  await option.waitFor();
-  await option.click();
 }
 
 const pathEdges = (page: Page) =>
@@ -98,31 +59,15 @@ async function neighbourOnScreen(
   return JSON.parse(last) as { slug: string; name: string; x: number; y: number };
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startMapServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the path finder', { timeout: TIMEOUT }, () => {
   it('says plainly when there is no chain within N steps', async () => {
     // Two real entities two steps apart: nothing within one step, and that is not an error.
-    const within1 = await graphql<PathsAnswer>(PATHS, { from: 'picasoft', to: 'la-coalition', maxLength: 1 });
+    const within1 = await map.graphql<PathsAnswer>(PATHS, { from: 'picasoft', to: 'la-coalition', maxLength: 1 });
     expect(within1).toEqual({ path: null, paths: [] });
-    const within4 = await graphql<PathsAnswer>(PATHS, { from: 'picasoft', to: 'la-coalition', maxLength: 4 });
+    const within4 = await map.graphql<PathsAnswer>(PATHS, { from: 'picasoft', to: 'la-coalition', maxLength: 4 });
     expect(within4.path?.length).toBe(2);
 
-    const page = await open('?from=picasoft&to=la-coalition&pathMax=1');
+    const page = await map.open('?from=picasoft&to=la-coalition&pathMax=1');
     await expect.poll(() => resultText(page)).toContain('No chain within 1 step.');
     expect(await page.locator('.path-from input').inputValue()).toBe('Picasoft');
     expect(await page.locator('.path-to input').inputValue()).toBe('L.A. Coalition');
@@ -150,7 +95,7 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
   });
 
   it('choosing the same entity twice clears the old result', async () => {
-    const page = await open();
+    const page = await map.open();
     await chooseInSearch(page, '.path-from', 'Picasoft', 'Picasoft');
     await chooseInSearch(page, '.path-to', 'coalition', 'L.A. Coalition');
     await page.locator('.path-steps').waitFor();
@@ -187,11 +132,11 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
     expect(pair).toBeDefined();
     if (!pair) return;
     expect(pair.length).toBeGreaterThanOrEqual(2);
-    const through = await graphql<PathsAnswer>(PATHS, { from: pair.from, to: pair.to });
+    const through = await map.graphql<PathsAnswer>(PATHS, { from: pair.from, to: pair.to });
     // With the hub allowed, the shortest chain is the two steps through it.
     expect(through.path?.length).toBe(2);
 
-    const page = await open(`?from=${pair.from}&to=${pair.to}`);
+    const page = await map.open(`?from=${pair.from}&to=${pair.to}`);
     await page.locator('.path-steps').waitFor();
     expect(await page.locator('.path-steps .entity-link[data-slug="framasoft"]').count()).toBe(1);
     expect(await page.locator('.path-avoid').isChecked()).toBe(false);
@@ -200,14 +145,14 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
     await expect.poll(() => page.url()).toContain('avoid=framasoft');
     await expect.poll(() => page.locator('.path-steps .relation-link').count()).toBe(pair.length);
     expect(await page.locator('.path-steps .entity-link[data-slug="framasoft"]').count()).toBe(0);
-    const around = await graphql<PathsAnswer>(PATHS, { from: pair.from, to: pair.to, avoid: ['framasoft'] });
+    const around = await map.graphql<PathsAnswer>(PATHS, { from: pair.from, to: pair.to, avoid: ['framasoft'] });
     expect(around.path?.length).toBe(pair.length);
     expect(await pathEdges(page)).toEqual((around.paths[0]?.relations ?? []).map((r) => r.id).sort());
     const link = new URL((await page.locator('.graphql-link').getAttribute('href')) ?? '', page.url());
     expect(JSON.parse(link.searchParams.get('variables') ?? '{}')).toMatchObject({ avoid: ['framasoft'] });
 
     // Framasoft at one end: there is nothing to go round.
-    const hubEnd = await open(`?from=framasoft&to=${pair.to}`);
+    const hubEnd = await map.open(`?from=framasoft&to=${pair.to}`);
     expect(await hubEnd.locator('.path-avoid').isDisabled()).toBe(true);
     await hubEnd.close();
     await page.close();
@@ -218,7 +163,7 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
     const candidates = ['cemea', 'colibris', 'facil', 'framabook', 'angie-gaudion'];
     let tie: { to: string; chains: string[][] } | null = null;
     for (const to of candidates) {
-      const answer = await graphql<PathsAnswer>(PATHS, { from: 'picasoft', to });
+      const answer = await map.graphql<PathsAnswer>(PATHS, { from: 'picasoft', to });
       if (answer.paths.length > 1) {
         tie = { to, chains: answer.paths.map((p) => p.relations.map((r) => r.id).sort()) };
         break;
@@ -226,7 +171,7 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
     }
     expect(tie).not.toBeNull();
     if (!tie) return;
-    const page = await open(`?from=picasoft&to=${tie.to}`);
+    const page = await map.open(`?from=picasoft&to=${tie.to}`);
     const counter = page.locator('.path-choice-text');
     await expect.poll(() => counter.textContent()).toBe(`1 of ${tie.chains.length}`);
     await expect.poll(() => pathEdges(page)).toEqual(tie.chains[0]);
@@ -241,10 +186,10 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
   });
 
   it('writes each step out in words for screen readers', async () => {
-    const api = await graphql<{ path: { from: { name: string }; to: { name: string } }[] | null }>(
+    const api = await map.graphql<{ path: { from: { name: string }; to: { name: string } }[] | null }>(
       '{ path(from: "picasoft", to: "la-coalition") { from { name } to { name } } }',
     );
-    const page = await open('?from=picasoft&to=la-coalition');
+    const page = await map.open('?from=picasoft&to=la-coalition');
     await page.locator('.path-steps .relation-link').first().waitFor();
     const steps = await page.locator('.path-steps li').evaluateAll((items) =>
       items.slice(1).map((li) => ({
@@ -267,7 +212,7 @@ describe('the path finder', { timeout: TIMEOUT }, () => {
 
 describe('the toolbar search box', { timeout: TIMEOUT }, () => {
   it('after Back the search box shows the entity focused before', async () => {
-    const page = await open();
+    const page = await map.open();
     const field = page.locator('.main-search input');
     await chooseInSearch(page, '.main-search', 'picaso', 'Picasoft');
     await expect.poll(() => page.locator('.details h2').textContent()).toBe('Picasoft');

@@ -4,19 +4,14 @@
  * sorting, the text filter, amount totals and the CSV download. Expected values are the
  * report's, read from seeds/*.yaml.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MapServer, startMapServer } from './server.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, PHONE, useMap } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const TIMEOUT = 60_000;
 
-let server: MapServer;
-let browser: Browser;
-let context: BrowserContext;
+const map = useMap();
 
 interface TableRow {
   id: string;
@@ -24,24 +19,9 @@ interface TableRow {
   cells: Record<string, string>;
 }
 
-async function graphql<T>(query: string, variables: object = {}): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
+/** Opens the list view at `search` and waits for its relations table. */
 async function openList(search: string, page?: Page): Promise<Page> {
-  const tab = page ?? (await context.newPage());
-  await tab.goto(`${server.url}/${search}`);
-  await tab.waitForFunction(() => {
-    const status = document.getElementById('app')?.dataset.status;
-    return status === 'ready' || status === 'empty';
-  });
+  const tab = await map.open(search, page);
   await tab.locator('.relations-table').waitFor();
   return tab;
 }
@@ -98,26 +78,6 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startMapServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    locale: 'en-GB',
-    acceptDownloads: true,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the relations table', { timeout: TIMEOUT }, () => {
   it("tells Framasoft's two hosting rows for Datagueule apart: PeerTube and the wiki", async () => {
     const page = await openList('?view=list&types=HOSTING');
@@ -161,7 +121,7 @@ describe('the relations table', { timeout: TIMEOUT }, () => {
   });
 
   it('shows funding rows with their amounts, sorted by amount, and the total adds up', async () => {
-    const api = await graphql<{ graph: { edges: { amount: number | null; currency: string | null }[] } }>(
+    const api = await map.graphql<{ graph: { edges: { amount: number | null; currency: string | null }[] } }>(
       '{ graph(types: [FUNDING]) { edges { amount currency } } }',
     );
     expect(api.graph.edges).toHaveLength(11);
@@ -230,7 +190,7 @@ describe('the relations table', { timeout: TIMEOUT }, () => {
   });
 
   it('downloads as CSV exactly the rows shown, in their order, French accents intact', async () => {
-    const french = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    const french = await map.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
     const page = await openList('?view=list&types=FUNDING&lang=fr', await french.newPage());
     await sortButton(page, 'Montant').click();
     await sortButton(page, 'Montant').click();
@@ -343,7 +303,7 @@ describe('the relations table', { timeout: TIMEOUT }, () => {
     const toRelations = () => page.locator('#list-relations').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await toRelations();
     await page.screenshot({ path: `${ARTIFACTS}table-funding.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await toRelations();
     await page.screenshot({ path: `${ARTIFACTS}table-funding-phone.png` });
     // On a phone the table scrolls sideways inside its box; the page itself does not.
