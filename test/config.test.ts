@@ -52,6 +52,7 @@ describe('docker-compose.yml', () => {
   it('starts the API once Neo4j is healthy, with variables the config schema knows', () => {
     const api = compose.services.api;
     expect(api.depends_on.neo4j.condition).toBe('service_healthy');
+    expect(Object.keys(api.environment).length).toBeGreaterThanOrEqual(3);
     for (const name of Object.keys(api.environment)) expect(CONFIG_VARIABLES).toContain(name);
     expect(() =>
       loadConfig({ ...api.environment, NEO4J_PASSWORD: 'x', PORT: String(api.environment.PORT) }),

@@ -2,15 +2,53 @@
  * The map in a real browser (Debian's Chromium, driven by playwright-core) against the API
  * serving the real seed graph. Each test opens its own page from a URL, as a visitor would.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectData } from '../support/graphql.js';
+import { useTestDatabase } from '../support/neo4j.js';
 import { type MapServer, startMapServer } from './server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const TIMEOUT = 60_000;
+const db = useTestDatabase();
+
+/**
+ * The whole map, read in Cypher apart from the API: every entity with a relation and every
+ * software a HOSTING relation names; every relation.
+ */
+async function wholeMap(): Promise<{ nodes: string[]; relations: string[] }> {
+  const nodes = await db.read(
+    `MATCH (e:Entity)
+     WHERE EXISTS { (e)--(:Entity) } OR EXISTS { MATCH ()-[h:HOSTING]->() WHERE h.software = e.slug }
+     RETURN e.slug AS slug ORDER BY slug`,
+    {},
+    (r) => r.get('slug') as string,
+  );
+  const relations = await db.read(
+    'MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS id ORDER BY id',
+    {},
+    (r) => r.get('id') as string,
+  );
+  return { nodes, relations };
+}
+
+/** Picasoft's neighbourhood (`?focus=picasoft&depth=1`), as the seed files give it. */
+const PICASOFT_VIEW = {
+  nodes: ['chatons', 'framasoft', 'picasoft', 'resolu'],
+  relations: [
+    'archipelago--framasoft--picasoft',
+    'authored--framasoft--resolu',
+    'collaboration--framasoft--picasoft',
+    'contributes-to--picasoft--resolu',
+    'funding--framasoft--chatons',
+    'membership--framasoft--chatons',
+    'membership--picasoft--chatons',
+    'rhizome--framasoft--chatons',
+  ],
+};
 
 let server: MapServer;
 let browser: Browser;
@@ -29,9 +67,7 @@ async function graphql<T>(query: string, variables: object = {}): Promise<T> {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
+  return expectData((await response.json()) as { data: T });
 }
 
 async function open(search = '', page?: Page): Promise<Page> {
@@ -53,7 +89,7 @@ const visibleNodes = (page: Page) =>
 
 const visibleEdges = (page: Page): Promise<EdgeInfo[]> =>
   page.evaluate(() =>
-    (window.__archipel?.cy?.edges().filter((e) => e.visible()) ?? []).map((e) => ({
+    (window.__archipel?.cy?.edges().filter((e) => e.visible() && !e.data('derived')) ?? []).map((e) => ({
       id: e.id(),
       type: e.data('type') as string,
       since: e.data('since') as string | null,
@@ -62,6 +98,10 @@ const visibleEdges = (page: Page): Promise<EdgeInfo[]> =>
   );
 
 const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
+
+/** The relation id in a relation's global id (`Relation:<TYPE>:<relation id>`, base64). */
+const relationIdOf = (edge: { id: string }) => Buffer.from(edge.id, 'base64').toString('utf8').split(':').at(-1);
+const relationIds = (edges: { id: string }[]) => edges.map(relationIdOf).sort();
 
 async function chooseInSearch(page: Page, selector: string, text: string, name: string): Promise<void> {
   const input = page.locator(`${selector} input`);
@@ -93,22 +133,38 @@ afterAll(async () => {
 
 describe('the map', { timeout: TIMEOUT }, () => {
   it('loads the real seed graph, Framasoft at its heart', async () => {
-    const api = await graphql<{ graph: { nodes: { slug: string }[]; edges: { id: string }[] } }>(
-      '{ graph { nodes { slug } edges { id } } }',
-    );
-    expect(api.graph.nodes.length).toBeGreaterThan(50);
+    const whole = await wholeMap();
+    expect(whole.relations).toHaveLength(430);
     const page = await open();
-    expect(await visibleNodes(page)).toEqual(api.graph.nodes.map((n) => n.slug).sort());
-    expect((await visibleEdges(page)).map((e) => e.id).sort()).toEqual(api.graph.edges.map((e) => e.id).sort());
+    const nodes = await visibleNodes(page);
+    expect(nodes).toHaveLength(whole.nodes.length);
+    expect(nodes).toEqual(whole.nodes);
+    const edges = relationIds(await visibleEdges(page));
+    expect(edges).toHaveLength(whole.relations.length);
+    expect(edges).toEqual(whole.relations);
 
     const heart = await page.evaluate(() => {
       const cy = window.__archipel?.cy;
       const position = cy?.$id('framasoft').renderedPosition();
-      return { position, width: cy?.width() ?? 0, height: cy?.height() ?? 0 };
+      return { position, width: cy?.width(), height: cy?.height() };
     });
-    expect(Math.abs((heart.position?.x ?? 0) - heart.width / 2)).toBeLessThan(heart.width * 0.05);
-    expect(Math.abs((heart.position?.y ?? 0) - heart.height / 2)).toBeLessThan(heart.height * 0.05);
+    expect(heart.width).toBeGreaterThan(0);
+    expect(heart.height).toBeGreaterThan(0);
+    expect(Math.abs(heart.position!.x - heart.width! / 2)).toBeLessThan(heart.width! * 0.05);
+    expect(Math.abs(heart.position!.y - heart.height! / 2)).toBeLessThan(heart.height! * 0.05);
     await page.screenshot({ path: `${ARTIFACTS}map.png` });
+    await page.close();
+  });
+
+  it("draws Picasoft's neighbourhood alone: its 4 entities and the 8 relations among them", async () => {
+    const page = await open('?focus=picasoft&depth=1');
+    expect(await visibleNodes(page)).toEqual(PICASOFT_VIEW.nodes);
+    expect(relationIds(await visibleEdges(page))).toEqual(PICASOFT_VIEW.relations);
+    const drawn = await page.evaluate(() => ({
+      nodes: window.__archipel?.cy?.nodes().length,
+      edges: window.__archipel?.cy?.edges().filter((e) => !e.data('derived')).length,
+    }));
+    expect(drawn).toEqual({ nodes: 4, edges: 8 });
     await page.close();
   });
 
@@ -149,7 +205,8 @@ describe('the map', { timeout: TIMEOUT }, () => {
     const page = await open();
     const before = await visibleEdges(page);
     const memberships = before.filter((e) => e.type === 'MEMBERSHIP').length;
-    expect(memberships).toBeGreaterThan(0);
+    // The 39 MEMBERSHIP relations of the seed files.
+    expect(memberships).toBe(39);
     await page.locator('.legend input[value="MEMBERSHIP"]').uncheck();
     await expect.poll(async () => (await visibleEdges(page)).length).toBe(before.length - memberships);
     expect((await visibleEdges(page)).some((e) => e.type === 'MEMBERSHIP')).toBe(false);
@@ -164,6 +221,7 @@ describe('the map', { timeout: TIMEOUT }, () => {
     await page.locator('.year input[type="range"]').fill('2016');
     await expect.poll(() => page.evaluate(() => window.__archipel?.state.year)).toBe(2016);
     const after = await visibleEdges(page);
+    expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(before.length);
     for (const edge of after) {
       expect(yearOf(edge.since) ?? 0).toBeLessThanOrEqual(2016);
@@ -187,7 +245,8 @@ describe('the map', { timeout: TIMEOUT }, () => {
     const api = await graphql<{ path: { id: string }[] | null }>(
       '{ path(from: "picasoft", to: "la-coalition") { id } }',
     );
-    expect(api.path?.length).toBeGreaterThan(0);
+    // Picasoft — Framasoft — L.A. Coalition.
+    expect(api.path).toHaveLength(2);
     const page = await open();
     await chooseInSearch(page, '.path-from', 'Picasoft', 'Picasoft');
     await chooseInSearch(page, '.path-to', 'coalition', 'L.A. Coalition');
@@ -200,7 +259,7 @@ describe('the map', { timeout: TIMEOUT }, () => {
         faded: cy?.$id('chatons').hasClass('faded'),
       };
     });
-    expect(onPath.edges).toEqual((api.path ?? []).map((r) => r.id).sort());
+    expect(onPath.edges).toEqual(api.path!.map((r) => r.id).sort());
     expect(onPath.nodes).toEqual(expect.arrayContaining(['picasoft', 'la-coalition']));
     expect(onPath.faded).toBe(true);
     expect(page.url()).toMatch(/from=picasoft&to=la-coalition/);
@@ -277,7 +336,7 @@ describe('the map', { timeout: TIMEOUT }, () => {
     await page.unroute('**/graphql');
     await alert.getByRole('button', { name: 'Retry' }).click();
     await waitForMap(page);
-    expect((await visibleNodes(page)).length).toBeGreaterThan(50);
+    expect(await visibleNodes(page)).toEqual((await wholeMap()).nodes);
     await page.close();
   });
 
@@ -296,12 +355,27 @@ describe('the map', { timeout: TIMEOUT }, () => {
     const embedded = await open('?embed=1');
     expect(await embedded.locator('.toolbar').isVisible()).toBe(false);
     expect(await embedded.locator('.embed-link').isVisible()).toBe(true);
-    expect((await visibleNodes(embedded)).length).toBeGreaterThan(50);
+    expect(await visibleNodes(embedded)).toEqual((await wholeMap()).nodes);
     await embedded.close();
 
     const page = await open();
+    const canvas = await page.evaluate(() => ({
+      width: window.__archipel?.cy?.width(),
+      height: window.__archipel?.cy?.height(),
+    }));
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-png').click()]);
     expect(download.suggestedFilename()).toBe('archipel.png');
+    const png = readFileSync((await download.path())!);
+    // The PNG signature, then the IHDR chunk: the view at twice its size on screen.
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(canvas.width).toBeGreaterThan(0);
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+      width: 2 * canvas.width!,
+      height: 2 * canvas.height!,
+    });
+    // A drawn map of 300 entities, not an empty canvas (an empty white one compresses to ~10 kB).
+    expect(png.length).toBeGreaterThan(100_000);
     await page.close();
   });
 });

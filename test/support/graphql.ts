@@ -1,13 +1,52 @@
 /**
  * Runs GraphQL operations against the real schema and database through yoga's fetch (no port).
  */
+import { expect } from 'vitest';
 import type { Database } from '../../api/data/database.js';
 import { createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
 import { recording } from './neo4j.js';
 
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
 export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  data?: T | null;
+  errors?: GraphQLError[];
+}
+
+/**
+ * The answer's `data`, after checking that it came without any error: a test never reads `data`
+ * alone, where a field nulled by an error would pass for "not found".
+ *
+ * Usage: `const { entity } = expectData(await api.request('{ entity(slug: "framasoft") { name } }'))`.
+ */
+export function expectData<T = Record<string, any>>(response: GraphQLResponse<T>): T {
+  expect(response.errors, 'the answer has errors').toBeUndefined();
+  expect(response.data, 'the answer has no data').toBeTruthy();
+  return response.data as T;
+}
+
+/**
+ * The answer's one error, after checking its code, its message and (when given) its path.
+ *
+ * Usage: `expectError(await api.request('{ entity(slug: "Bad") { name } }'), 'INVALID_ARGUMENT', /slug/, ['entity'])`.
+ */
+export function expectError(
+  response: GraphQLResponse<unknown>,
+  code: string,
+  message: RegExp,
+  path?: (string | number)[],
+): GraphQLError {
+  expect(response.errors, 'the answer has no error').toBeDefined();
+  expect(response.errors, 'the answer has more than one error').toHaveLength(1);
+  const error = response.errors![0]!;
+  expect(error.extensions?.code).toBe(code);
+  expect(error.message).toMatch(message);
+  if (path) expect(error.path).toEqual(path);
+  return error;
 }
 
 /** Per-request options: `token` is sent as `Authorization: Bearer <token>`. */
