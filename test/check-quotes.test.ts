@@ -79,6 +79,13 @@ describe('findCitationProblems', () => {
     ]);
   });
 
+  it('requires the report ARCHIPEL_REPORT names, and finds none without it where there is none', () => {
+    expect(() => findReport(path.resolve('.'), { ARCHIPEL_REPORT: '/no/such/report.md' })).toThrow(
+      'ARCHIPEL_REPORT names /no/such/report.md, which does not exist',
+    );
+    expect(findReport('/no/such/repository', {})).toBeNull();
+  });
+
   const reportFile = process.env.ARCHIPEL_REPORT || findReport(path.resolve('.'));
   it.skipIf(!reportFile)('finds one word changed in a real quote against the real report', async () => {
     expect(existsSync(reportFile!), `ARCHIPEL_REPORT names ${reportFile}, which does not exist`).toBe(true);

@@ -14,6 +14,7 @@ import { findReport, readReport } from '../api/seed/report.js';
 import { realSeeds } from './support/neo4j.js';
 
 const requiredReport = process.env.ARCHIPEL_REPORT || null;
+// A named report that is missing must fail the check below, not throw while the file is collected.
 const reportFile = requiredReport ?? findReport(path.resolve('.'));
 if (!reportFile) {
   console.warn(

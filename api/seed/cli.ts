@@ -15,7 +15,7 @@ import { findCitationProblems } from './check-quotes.js';
 import { exportDataset, writeExport } from './export.js';
 import { loadDataset } from './load.js';
 import { formatProblems, readSeeds } from './read.js';
-import { findReport, readReport } from './report.js';
+import { findReport, MissingReportError, readReport } from './report.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const defaultSeedDir = path.join(repoRoot, 'seeds');
@@ -95,7 +95,7 @@ async function withNeo4j(work: (db: import('../data/database.js').Database) => P
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MissingReportError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -10,11 +10,24 @@ import path from 'node:path';
 
 export const REPORT_FILE_NAME = 'framasoft-rapport-activite-2020.md';
 
-/** `ARCHIPEL_REPORT` when set, else `../shared/report/` beside the repository; null when neither exists. */
+/**
+ * `ARCHIPEL_REPORT` when set, else `../shared/report/` beside the repository; null when there is none.
+ * A report that `ARCHIPEL_REPORT` names is required (the project's CI names it): its absence is an
+ * error, never a quiet fall-back that would skip the quote check.
+ */
 export function findReport(repoRoot: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [env.ARCHIPEL_REPORT, path.resolve(repoRoot, '..', 'shared', 'report', REPORT_FILE_NAME)];
-  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string)) ?? null;
+  if (env.ARCHIPEL_REPORT) {
+    if (!existsSync(env.ARCHIPEL_REPORT)) {
+      throw new MissingReportError(`ARCHIPEL_REPORT names ${env.ARCHIPEL_REPORT}, which does not exist`);
+    }
+    return env.ARCHIPEL_REPORT;
+  }
+  const beside = path.resolve(repoRoot, '..', 'shared', 'report', REPORT_FILE_NAME);
+  return existsSync(beside) ? beside : null;
 }
+
+/** The report a setting requires is missing. */
+export class MissingReportError extends Error {}
 
 /** Reduces Markdown to the text a reader sees, with white space folded. */
 export function toPlainText(markdown: string): string {
