@@ -4,14 +4,17 @@
  * floor). The floor's rows are shaped into exactly the GraphQL `data` object, so the two answers
  * are compared before anything is timed: a floor that fetched less would flatter nothing.
  *
- * The GraphQL texts are the ones real clients send: the map's queries (viz/src/queries.ts), the
- * saved operations (api/http/example-operations.ts) and the entity page of the issue.
+ * The GraphQL texts are the ones real clients send: the map's operations, imported from
+ * viz/src/queries.ts so that the bench asks what the map asks; the saved operations
+ * (api/http/example-operations.ts) and the entity page of the issue.
  */
 import { toNative } from '../api/data/database.js';
 import { searchWords } from '../api/data/entities.js';
 import { nameKey } from '../api/data/mapping.js';
 import { FULLTEXT_INDEX } from '../api/data/schema-setup.js';
-import type { EntityKind } from '../api/model/vocabulary.js';
+import { REPORT_YEAR } from '../api/model/validity.js';
+import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../api/model/vocabulary.js';
+import { documentOf, ENTITY, GRAPH, GROUP_SIZE, PATH, PATH_CHOICES, PATH_MAX_LENGTH } from '../viz/src/queries.js';
 
 export interface Fixtures {
   /** The hub whose page and hosting list are asked for (framasoft). */
@@ -58,8 +61,42 @@ const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id
 const sources = (sections: unknown, quotes: unknown) =>
   ((sections as string[] | null) ?? []).map((section, i) => ({ section, quote: (quotes as string[])[i] ?? '' }));
 
-/** The stable relation order of every list in the API (api/data/cypher-fragments.ts). */
+/** The stable relation order of every list in the API (`relationOrder`'s default, api/data/cypher-fragments.ts). */
 const ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
+
+/**
+ * What RelationFields (viz/src/queries.ts) reads of a relation `r`, its ends `x` and `y` and its
+ * software `s` (OPTIONAL MATCH on `r.software`), as RETURN columns for `relationFields` to shape.
+ */
+const RELATION_COLUMNS = `type(r) AS type, r {.id, .role, .resource, .since, .until, .amount, .currency, .description,
+       .sourceSections, .sourceQuotes} AS props,
+       x {.slug, .name, .kind, .date} AS from, y {.slug, .name, .kind, .date} AS to, s {.slug, .name} AS software`;
+
+/** An end as RelationFields selects it: an event's date comes with it. */
+const endFields = (end: Row) => {
+  const { date, ...stub } = end;
+  return end.kind === 'EVENT' ? { ...stub, date: date ?? '' } : stub;
+};
+
+/** A relation as RelationFields selects it, from the RELATION_COLUMNS of a row. */
+function relationFields(row: Row) {
+  const p = row.props as Row;
+  return {
+    id: globalId('Relation', `${row.type}:${p.id}`),
+    type: row.type,
+    role: p.role,
+    resource: p.resource,
+    since: p.since,
+    until: p.until,
+    amount: p.amount,
+    currency: p.currency,
+    description: p.description,
+    software: row.software,
+    from: endFields(row.from as Row),
+    to: endFields(row.to as Row),
+    sources: sources(p.sourceSections, p.sourceQuotes),
+  };
+}
 
 export function benchQueries(f: Fixtures): BenchQuery[] {
   const queries = [
@@ -67,6 +104,7 @@ export function benchQueries(f: Fixtures): BenchQuery[] {
     hosting(f),
     entityPage('q2-entity-page-hub', f.hub),
     entityPage('q2b-entity-page-typical', f.typical),
+    entityPanel('q2c-entity-panel-hub', f.hub),
   ];
   queries.push(search(f.searchText));
   queries.push(focusedGraph('q4-graph-focus', f.focus, { mixed: true }));
@@ -179,6 +217,80 @@ RETURN type(r) AS type, a {.slug, .name} AS from, b {.slug, .name} AS to, sub`,
   };
 }
 
+/**
+ * The map's entity panel (viz/src/queries.ts ENTITY): every relation type with its count and
+ * first GROUP_SIZE relations. Asked of an organisation: a software's panel also lists its hosted
+ * instances, which this floor does not read.
+ */
+function entityPanel(key: string, slug: string): BenchQuery {
+  return {
+    key,
+    title: `entity("${slug}") { relationGroups(first: ${GROUP_SIZE}) } (the map's panel)`,
+    mixed: true,
+    graphql: { query: documentOf([ENTITY]), variables: { slug } },
+    floor: {
+      // Each type's first relations, in the order of relations(types: [type]) so the cursor goes on there.
+      cypher: `MATCH (e:Entity {slug: $slug})
+WITH e, COUNT { (e)--(:Entity) } AS relationCount
+CALL {
+  WITH e
+  MATCH (e)-[r]-(:Entity)
+  WITH r ORDER BY coalesce(r.since, ''), r.id
+  WITH type(r) AS group, collect(r) AS listed
+  WITH size(listed) AS total, listed[0..$groupSize] AS page
+  UNWIND range(0, size(page) - 1) AS i
+  WITH total, i, page[i] AS r
+  WITH total, i, r, startNode(r) AS x, endNode(r) AS y
+  OPTIONAL MATCH (s:Entity {slug: r.software})
+  RETURN total, i, ${RELATION_COLUMNS}
+}
+WITH e, relationCount, total, i, type, props, from, to, software ORDER BY type, i
+RETURN e {.slug, .name, .kind, .aliases, .summary, .url, .category, .location} AS entity, relationCount,
+       collect({total: total, type: type, props: props, from: from, to: to, software: software}) AS rows`,
+      params: { slug, groupSize: GROUP_SIZE },
+      shape: ([row]) => {
+        if (!row) return { entity: null };
+        const e = row.entity as Row;
+        if (e.kind !== 'ORGANISATION') throw new Error(`the panel's floor reads organisations only, not ${e.kind}`);
+        const groups = new Map<unknown, { type: unknown; total: number; relations: unknown[] }>();
+        for (const r of row.rows as Row[]) {
+          const group = groups.get(r.type) ?? { type: r.type, total: Number(r.total), relations: [] };
+          groups.set(r.type, group);
+          group.relations.push(relationFields(r));
+        }
+        const rank = (type: unknown) => RELATION_TYPE_NAMES.indexOf(type as RelationType);
+        return {
+          entity: {
+            id: globalId(TYPENAMES.ORGANISATION, String(e.slug)),
+            slug: e.slug,
+            name: e.name,
+            kind: e.kind,
+            aliases: e.aliases ?? [],
+            summary: e.summary,
+            url: e.url,
+            relations: { totalCount: row.relationCount },
+            relationGroups: [...groups.values()]
+              .sort((a, b) => rank(a.type) - rank(b.type))
+              .map((g) => ({
+                type: g.type,
+                totalCount: g.total,
+                relations: {
+                  pageInfo: {
+                    hasNextPage: g.total > GROUP_SIZE,
+                    endCursor: Buffer.from(`cursor:${g.relations.length - 1}`).toString('base64url'),
+                  },
+                  edges: g.relations.map((node) => ({ node })),
+                },
+              })),
+            category: e.category,
+            location: e.location,
+          },
+        };
+      },
+    },
+  };
+}
+
 function search(text: string): BenchQuery {
   const words = searchWords(text);
   return {
@@ -209,18 +321,22 @@ RETURN node.slug AS slug, node.name AS name, node.kind AS kind`,
   };
 }
 
-/** The map's node and edge fields (viz/src/queries.ts, ENTITY_FIELDS and the graph edges). */
-const GRAPH_SELECTION = `nodes {
-      id slug name kind
-      ... on Organisation { category location }
-      ... on Project { category }
-      ... on Event { date place format }
-    }
-    edges { id type since until role from { slug } to { slug } }`;
+/** The map's view, as the map sends it (viz/src/queries.ts GRAPH, with its EntityFields fragment). */
+const GRAPH_DOCUMENT = documentOf([GRAPH]);
 
 const NODE_PROJECTION = 'n {.slug, .name, .kind, .category, .location, .date, .place, .format}';
-const EDGE_PROJECTION =
-  '{id: r.id, type: type(r), since: r.since, until: r.until, role: r.role, from: startNode(r).slug, to: endNode(r).slug}';
+const EDGE_PROJECTION = `r {.id, .since, .until, .role, .resource, .amount, .currency, .description, .software,
+       .sourceSections, type: type(r), from: startNode(r).slug, to: endNode(r).slug}`;
+
+/**
+ * The end of the floor of both map views: `nodes` and `rels` are bound. The map draws each hosted
+ * instance from its software, so the software of the relations in view comes with them (read once
+ * for the edges' `software { slug name }` and the nodes both).
+ */
+const GRAPH_RETURN = `CALL { WITH rels UNWIND rels AS r MATCH (s:Entity {slug: r.software}) RETURN collect(DISTINCT s) AS software }
+RETURN [n IN nodes + [s IN software WHERE NOT s IN nodes] | ${NODE_PROJECTION}] AS nodes,
+       [r IN rels | ${EDGE_PROJECTION}] AS edges,
+       [s IN software | s {.slug, .name}] AS software`;
 
 function graphShape(rows: Row[]) {
   const row = rows[0];
@@ -236,12 +352,19 @@ function graphShape(rows: Row[]) {
     if (n.kind === 'EVENT') return { ...base, date: n.date ?? '', place: n.place, format: n.format };
     return base;
   });
+  const software = new Map(((row?.software as Row[]) ?? []).map((s) => [s.slug, s]));
   const edges = ((row?.edges as Row[]) ?? []).map((e) => ({
     id: globalId('Relation', `${e.type}:${e.id}`),
     type: e.type,
     since: e.since,
     until: e.until,
     role: e.role,
+    resource: e.resource,
+    amount: e.amount,
+    currency: e.currency,
+    description: e.description,
+    software: e.software == null ? null : (software.get(e.software) ?? null),
+    sources: ((e.sourceSections as string[] | null) ?? []).map((section) => ({ section })),
     from: { slug: e.from },
     to: { slug: e.to },
   }));
@@ -254,32 +377,40 @@ const graphCanonical = (data: unknown) => {
   return { nodes: sortedBy(g.nodes, (n) => String(n.slug)), edges: sortedBy(g.edges, (e) => String(e.id)) };
 };
 
+/**
+ * The entities one hop from `x`: its neighbours and, when `x` is a software, the two ends of each
+ * hosting that runs it (the map links an instance to its software).
+ */
+const oneHop = (x: string) => `CALL {
+    WITH ${x} MATCH (${x})--(y:Entity) RETURN y
+    UNION
+    WITH ${x} MATCH (h:Entity)-[i:HOSTING]->(c:Entity) WHERE i.software = ${x}.slug UNWIND [h, c] AS y RETURN y
+  }`;
+
 function focusedGraph(key: string, focus: string, how: { mixed: boolean; probe?: boolean }): BenchQuery {
   return {
     key,
     title: `graph(focus: "${focus}", depth: 2)`,
     ...how,
-    graphql: {
-      query: `query Map($focus: String, $depth: Int) {
-  graph(focus: $focus, depth: $depth) {
-    ${GRAPH_SELECTION}
-  }
-}`,
-      variables: { focus, depth: 2 },
-    },
+    graphql: { query: GRAPH_DOCUMENT, variables: { focus, depth: 2 } },
     floor: {
       cypher: `MATCH (f:Entity {slug: $focus})
-CALL { WITH f MATCH (f)--(y:Entity) RETURN collect(DISTINCT y) AS ring1 }
+CALL {
+  WITH f
+  ${oneHop('f')}
+  WITH y WHERE y <> f
+  RETURN collect(DISTINCT y) AS ring1
+}
 CALL {
   WITH f, ring1
   UNWIND ring1 AS x
-  MATCH (x)--(y:Entity)
-  WHERE y <> f AND NOT y IN ring1
+  ${oneHop('x')}
+  WITH y WHERE y <> f AND NOT y IN ring1
   RETURN collect(DISTINCT y) AS ring2
 }
 WITH [f] + ring1 + ring2 AS nodes
 CALL { WITH nodes UNWIND nodes AS a MATCH (a)-[r]->(b:Entity) WHERE b IN nodes RETURN collect(r) AS rels }
-RETURN [n IN nodes | ${NODE_PROJECTION}] AS nodes, [r IN rels | ${EDGE_PROJECTION}] AS edges`,
+${GRAPH_RETURN}`,
       params: { focus },
       shape: graphShape,
     },
@@ -287,27 +418,30 @@ RETURN [n IN nodes | ${NODE_PROJECTION}] AS nodes, [r IN rels | ${EDGE_PROJECTIO
   };
 }
 
+/**
+ * When a relation holds (api/model/validity.ts), written out: over its own [since, until], open
+ * ends open; an end it lacks is the year of the event at either end, if any; with no dates at all,
+ * the event's year, or else the report's year only.
+ */
 function yearGraph(activeIn: number): BenchQuery {
   return {
     key: 'q4b-graph-year',
     title: `graph(activeIn: ${activeIn})`,
     mixed: false,
-    graphql: {
-      query: `query Map($activeIn: Int) {
-  graph(activeIn: $activeIn) {
-    ${GRAPH_SELECTION}
-  }
-}`,
-      variables: { activeIn },
-    },
+    graphql: { query: GRAPH_DOCUMENT, variables: { activeIn } },
     floor: {
       cypher: `MATCH (a:Entity)-[r]->(b:Entity)
-WHERE (r.sinceYear IS NULL OR r.sinceYear <= $activeIn) AND (r.untilYear IS NULL OR r.untilYear >= $activeIn)
+WITH a, r, b, toInteger(left(coalesce(a.date, b.date), 4)) AS eventYear
+WITH a, r, b,
+     CASE WHEN r.sinceYear IS NULL AND r.untilYear IS NULL
+          THEN [coalesce(eventYear, $reportYear), coalesce(eventYear, $reportYear)]
+          ELSE [coalesce(r.sinceYear, eventYear), coalesce(r.untilYear, eventYear)] END AS years
+WHERE coalesce(years[0] <= $activeIn, true) AND coalesce(years[1] >= $activeIn, true)
 WITH collect(r) AS rels, collect(a) + collect(b) AS ends
 UNWIND ends AS n
 WITH rels, collect(DISTINCT n) AS nodes
-RETURN [n IN nodes | ${NODE_PROJECTION}] AS nodes, [r IN rels | ${EDGE_PROJECTION}] AS edges`,
-      params: { activeIn },
+${GRAPH_RETURN}`,
+      params: { activeIn, reportYear: REPORT_YEAR },
       shape: graphShape,
     },
     canonical: graphCanonical,
@@ -317,58 +451,37 @@ RETURN [n IN nodes | ${NODE_PROJECTION}] AS nodes, [r IN rels | ${EDGE_PROJECTIO
 function path(from: string, to: string): BenchQuery {
   return {
     key: 'q5-path',
-    title: `path(from: "${from}", to: "${to}")`,
+    title: `paths(from: "${from}", to: "${to}", first: ${PATH_CHOICES})`,
     mixed: true,
-    graphql: {
-      // The map's path finder (viz/src/queries.ts, PATH with RelationFields).
-      query: `query Path($from: String!, $to: String!) {
-  path(from: $from, to: $to) {
-    id type role resource since until amount currency description
-    software { slug name }
-    from { slug name kind }
-    to { slug name kind }
-    sources { section quote }
-  }
-}`,
-      variables: { from, to },
-    },
+    // The map's path finder (viz/src/queries.ts PATH): every tied shortest chain, up to PATH_CHOICES.
+    graphql: { query: documentOf([PATH]), variables: { from, to, maxLength: PATH_MAX_LENGTH } },
     floor: {
+      // One row per relation of each chain; the chains in the order of their relations' ids.
       cypher: `MATCH (a:Entity {slug: $from}), (b:Entity {slug: $to})
-MATCH p = shortestPath((a)-[*..4]-(b))
-UNWIND range(0, length(p) - 1) AS i
-WITH i, relationships(p)[i] AS r
-WITH i, r, startNode(r) AS x, endNode(r) AS y
+MATCH p = ALL SHORTEST (a)-[*..${PATH_MAX_LENGTH}]-(b)
+WITH p ORDER BY [r IN relationships(p) | r.id] LIMIT ${PATH_CHOICES}
+WITH collect(p) AS chains
+UNWIND range(0, size(chains) - 1) AS c
+UNWIND range(0, length(chains[c]) - 1) AS i
+WITH c, i, relationships(chains[c])[i] AS r
+WITH c, i, r, startNode(r) AS x, endNode(r) AS y
 OPTIONAL MATCH (s:Entity {slug: r.software})
-RETURN type(r) AS type, r {.id, .role, .resource, .since, .until, .amount, .currency, .description,
-       .sourceSections, .sourceQuotes} AS props,
-       x {.slug, .name, .kind} AS from, y {.slug, .name, .kind} AS to, s {.slug, .name} AS software
-ORDER BY i`,
+RETURN c, ${RELATION_COLUMNS}
+ORDER BY c, i`,
       params: { from, to },
-      shape: (rows) => ({
-        path: rows.length
-          ? rows.map((row) => {
-              const p = row.props as Row;
-              return {
-                id: globalId('Relation', `${row.type}:${p.id}`),
-                type: row.type,
-                role: p.role,
-                resource: p.resource,
-                since: p.since,
-                until: p.until,
-                amount: p.amount,
-                currency: p.currency,
-                description: p.description,
-                software: row.software,
-                from: row.from,
-                to: row.to,
-                sources: sources(p.sourceSections, p.sourceQuotes),
-              };
-            })
-          : null,
-      }),
+      shape: (rows) => {
+        const chains = new Map<unknown, Row[]>();
+        for (const row of rows) {
+          const chain = chains.get(row.c) ?? [];
+          chains.set(row.c, chain);
+          chain.push(relationFields(row));
+        }
+        return { paths: [...chains.values()].map((relations) => ({ relations })) };
+      },
     },
-    // Two shortest paths of the same length are equally right: compare their lengths.
-    canonical: (data) => (data as { path: unknown[] | null }).path?.length ?? null,
+    // Relation ids are unique per type only: chains whose id lists tie may come in either order.
+    canonical: (data) =>
+      sortedBy((data as { paths: { relations: Row[] }[] }).paths, (p) => p.relations.map((r) => r.id).join(' ')),
   };
 }
 

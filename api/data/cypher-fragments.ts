@@ -56,17 +56,42 @@ export function directedEnds(
  * by the event's date; an undated one is attested in the report's year only. `ends` are the variables
  * bound to the relation's two nodes (only events carry a `date`).
  */
-export const ACTIVE_IN = (r: string, ends: readonly [string, string], param = '$activeIn') => {
+export const ACTIVE_IN = (r: string, ends: readonly [string, string], param: string) => {
   const undated = `${r}.sinceYear IS NULL AND ${r}.untilYear IS NULL`;
   const eventYear = `toInteger(left(coalesce(${ends[0]}.date, ${ends[1]}.date), 4))`;
   const from = `CASE WHEN ${undated} THEN coalesce(${eventYear}, ${REPORT_YEAR}) ELSE coalesce(${r}.sinceYear, ${eventYear}) END`;
   const to = `CASE WHEN ${undated} THEN coalesce(${eventYear}, ${REPORT_YEAR}) ELSE coalesce(${r}.untilYear, ${eventYear}) END`;
-  return `(${param} IS NULL OR ((${from}) IS NULL OR (${from}) <= ${param}) AND ((${to}) IS NULL OR (${to}) >= ${param}))`;
+  return `((${from}) IS NULL OR (${from}) <= ${param}) AND ((${to}) IS NULL OR (${to}) >= ${param})`;
 };
 
-/** Keeps relations that start (`since`) in `started` and end (`until`) in `ended`, when those are set. */
-export const CHANGED_IN = (r: string, started = '$startedIn', ended = '$endedIn') =>
-  `(${started} IS NULL OR ${r}.sinceYear = ${started}) AND (${ended} IS NULL OR ${r}.untilYear = ${ended})`;
+/** The years a relation list can be filtered on. */
+export interface TimeFilter {
+  activeIn: number | null;
+  startedIn?: number | null;
+  endedIn?: number | null;
+}
+
+/** How a statement names the parameter holding a filter's value (`$activeIn`, or a list's own name). */
+export type ParameterName<K extends string> = (key: K) => string;
+const byKey = (key: string) => `$${key}`;
+
+/**
+ * The conditions of the years a filter sets, and only those (`true` when it sets none). Conditions
+ * left in for an unset year (`$activeIn IS NULL OR …`) made Neo4j plan a relation list's statement
+ * anew on every run, four times the statement's own cost.
+ */
+export function timeConditions(
+  r: string,
+  ends: readonly [string, string],
+  filter: TimeFilter,
+  param: ParameterName<keyof TimeFilter> = byKey,
+): string {
+  const conditions: string[] = [];
+  if (filter.activeIn != null) conditions.push(ACTIVE_IN(r, ends, param('activeIn')));
+  if (filter.startedIn != null) conditions.push(`${r}.sinceYear = ${param('startedIn')}`);
+  if (filter.endedIn != null) conditions.push(`${r}.untilYear = ${param('endedIn')}`);
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
 
 /** A bounded integer spliced into variable-length patterns, which Cypher cannot parameterise. */
 export function boundedInt(value: number, min: number, max: number): number {
@@ -105,9 +130,17 @@ export function relationOrder(order: RelationOrder, r: string, names: readonly s
   }
 }
 
-/** Keeps relations whose other end `o` is of one of `$kinds` and one of `$categories`, when those are set. */
-export const OTHER_END_IN = (o: string, kinds: string, categories: string) =>
-  `(${kinds} IS NULL OR ${o}.kind IN ${kinds}) AND (${categories} IS NULL OR ${o}.category IN ${categories})`;
+/** Keeps relations whose other end `o` is of the kinds and categories a filter sets (`true` when none). */
+export function otherEndConditions(
+  o: string,
+  filter: { otherKinds: readonly string[] | null; otherCategories: readonly string[] | null },
+  param: ParameterName<'otherKinds' | 'otherCategories'>,
+): string {
+  const conditions: string[] = [];
+  if (filter.otherKinds) conditions.push(`${o}.kind IN ${param('otherKinds')}`);
+  if (filter.otherCategories) conditions.push(`${o}.category IN ${param('otherCategories')}`);
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
 
 /**
  * The `total` and `page` columns (read by `pageOf`, pages.ts) of the rows that `rows` matches

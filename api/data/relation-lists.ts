@@ -13,16 +13,15 @@
 import type { ListNeeds, Page, RelationRefModel } from '../model/models.js';
 import type { EntityKind, RelationType } from '../model/vocabulary.js';
 import {
-  ACTIVE_IN,
-  CHANGED_IN,
   type Direction,
   directedEnds,
   directedPattern,
-  OTHER_END_IN,
+  otherEndConditions,
   type PatternVariables,
   patternPage,
   type RelationOrder,
   relationOrder,
+  timeConditions,
 } from './cypher-fragments.js';
 import { listedRelationFromValue, listedRelationProjection, RELATION_PROJECTION } from './mapping.js';
 import { pageFromColumns } from './pages.js';
@@ -94,9 +93,8 @@ export function relationListExpression(
   }
   const { total, page } = patternPage(
     `MATCH ${directedPattern(plan.direction, plan.types, vars)}
-     WHERE ${ACTIVE_IN(vars.r, [vars.e, vars.o], params.add(plan.activeIn))}
-       AND ${CHANGED_IN(vars.r, params.add(plan.startedIn), params.add(plan.endedIn))}
-       AND ${OTHER_END_IN(vars.o, params.add(plan.otherKinds), params.add(plan.otherCategories))}`,
+     WHERE ${timeConditions(vars.r, [vars.e, vars.o], plan, (key) => params.add(plan[key]))}
+       AND ${otherEndConditions(vars.o, plan, (key) => params.add(plan[key]))}`,
     relationOrder(plan.order, vars.r, [vars.o]),
     relationItemExpression(vars.r, plan, ends, params, level + 1),
     { withTotal: plan.needs.totalCount, offset: params.add(plan.offset), limit: params.add(plan.limit), onPage },

@@ -4,9 +4,7 @@
 import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
 import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
 import {
-  ACTIVE_IN,
   boundedInt,
-  CHANGED_IN,
   countedPageReturn,
   DEFAULT_RELATION_ORDER,
   patternPage,
@@ -14,8 +12,10 @@ import {
   type RelationOrder,
   relationOrder,
   relationTypePattern,
+  timeConditions,
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
+import { entitiesBySlugs } from './entities.js';
 import {
   listedRelationFromValue,
   listedRelationProjection,
@@ -24,6 +24,7 @@ import {
   partialEntityFromProps,
   RELATION_PROJECTION,
   relationFromValue,
+  type StoredEntity,
   type StoredRelation,
 } from './mapping.js';
 import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
@@ -86,7 +87,7 @@ export async function relationGroupsOfEntities(
   const rows = await db.read(
     `UNWIND $slugs AS slug
      MATCH (e:Entity {slug: slug})-[r]-(o:Entity)
-     WHERE ${ACTIVE_IN('r', ['e', 'o'])}
+     WHERE ${timeConditions('r', ['e', 'o'], options)}
      WITH slug, r, o ORDER BY ${order}
      WITH slug, type(r) AS type, collect(r) AS listed
      WITH slug, type, size(listed) AS total, listed[0..toInteger($limit + 1)] AS top
@@ -125,7 +126,7 @@ export async function instancesOfSoftware(
   options: InstanceOptions,
 ): Promise<Page<RelationModel>[]> {
   const { total, page } = patternPage(
-    `MATCH (a:Entity)-[r:HOSTING]->(b:Entity) WHERE r.software = slug AND ${ACTIVE_IN('r', ['a', 'b'])}`,
+    `MATCH (a:Entity)-[r:HOSTING]->(b:Entity) WHERE r.software = slug AND ${timeConditions('r', ['a', 'b'], options)}`,
     'a.nameKey, b.nameKey, r.id',
     RELATION_PROJECTION('r', { sources: true, endNodes: { from: 'a', to: 'b' } }),
     { withTotal: options.withTotal },
@@ -175,7 +176,7 @@ export async function findRelations(
   const params = new StatementParameters();
   const nestedPages: NestedPage[] = [];
   const rows = `MATCH ${a}-[r${relationTypePattern(filter.types)}]->${b}
-        WHERE ${ACTIVE_IN('r', ['a', 'b'])} AND ${CHANGED_IN('r')} AND ($software IS NULL OR r.software IN softwareSlugs)`;
+        WHERE ${timeConditions('r', ['a', 'b'], filter)} AND ($software IS NULL OR r.software IN softwareSlugs)`;
   const item = relationItemExpression('r', filter, { from: 'a', to: 'b' }, params, 0);
   // Counted on property filters, the rows are read once; otherwise COUNT {} is answered from
   // degrees and type counts, and the page is a top-k sort.
@@ -321,7 +322,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
   const withHosting = !options.types || options.types.includes('HOSTING');
   const kindOk = (n: string) => `($kinds IS NULL OR ${n}.kind IN $kinds)`;
   const relationOk = (r: string, a: string, b: string) =>
-    `${ACTIVE_IN(r, [a, b])} AND ${CHANGED_IN(r)} AND (${kindOk(a)} OR ${kindOk(b)})`;
+    `${timeConditions(r, [a, b], options)} AND (${kindOk(a)} OR ${kindOk(b)})`;
   const overNodes = 'toInteger($maxNodes + 1)';
   // From a software, the two ends of each hosting that runs it.
   const instancesOfSoftware = withHosting
@@ -411,6 +412,40 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
   if (!row.nodesFit) return { status: 'too-large', limit: 'nodes' };
   if (!row.relationsFit) return { status: 'too-large', limit: 'relations' };
   return { status: 'ok', nodes: row.nodes, edges: row.edges };
+}
+
+export type WholeGraphResult =
+  | { status: 'ok'; entities: StoredEntity[]; relations: StoredRelation[] }
+  | Exclude<GraphResult, { status: 'ok' }>;
+
+/**
+ * The view `graphView` returns, every field of its entities and relations read in whole (summaries,
+ * aliases, sources…): what the exports write. Three round trips: the view, then its entities and
+ * its relations by key, in view order. Something deleted between the reads is left out, with the
+ * relations that lose an end.
+ *
+ * Usage: `const view = await wholeGraphView(db, { ...filters, maxNodes, maxRelations })`.
+ */
+export async function wholeGraphView(db: Database, options: GraphOptions): Promise<WholeGraphResult> {
+  const view = await graphView(db, options);
+  if (view.status !== 'ok') return view;
+  const [entities, relations] = await Promise.all([
+    entitiesBySlugs(
+      db,
+      view.nodes.map((n) => n.slug),
+    ),
+    relationsByKeys(
+      db,
+      view.edges.map(({ type, id }) => ({ type, id })),
+    ),
+  ]);
+  const present = entities.filter((e): e is StoredEntity => e !== null);
+  const slugs = new Set(present.map((e) => e.slug));
+  return {
+    status: 'ok',
+    entities: present,
+    relations: relations.filter((r): r is StoredRelation => r !== null && slugs.has(r.from) && slugs.has(r.to)),
+  };
 }
 
 /** Which of these slugs name no entity (to explain an empty answer). */
