@@ -91,7 +91,7 @@ export const ConfigSchema = z.object({
     .default('seeds')
     .describe('Seed directory loaded at start-up when the database is empty.'),
   CORS_ORIGINS: CommaList.default([]).describe(
-    'Comma-separated origins allowed by CORS (empty: same origin only; `*`: any).',
+    'Comma-separated origins trusted like the site itself with mutations and staff tokens (`*`: any). Public reads (GET and POST queries, /export/) answer every origin whatever it says (`Access-Control-Allow-Origin: *`, no credentials); a mutation or a staff token from an origin not listed is refused (403 `CROSS_ORIGIN_FORBIDDEN`).',
   ),
   STAFF_TOKENS: z
     .string()

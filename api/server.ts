@@ -1,6 +1,7 @@
 /**
- * The HTTP server: GraphQL (yoga) at /graphql, the map's built files at /. It only wires and
- * listens; the yoga instance is built in `yoga.ts`.
+ * The HTTP server: GraphQL (yoga) at /graphql, the exports at /export/ (yoga plugins too), the
+ * map's built files at /, and 404 for any other path. It only wires and listens; the yoga
+ * instance is built in `yoga.ts`.
  *
  * Usage: `const server = await startHttpServer({ yoga, host, port, vizDir }); … await server.close();`
  */
@@ -29,10 +30,12 @@ export async function startHttpServer(options: {
   vizDir?: string;
 }): Promise<HttpServer> {
   const vizDir = options.vizDir ?? VIZ_DIST;
-  const serveMap = existsSync(vizDir) ? sirv(vizDir, { single: true, etag: true, gzip: true }) : null;
+  // The map is one page, `/`, whose views are query strings (`/?focus=…`): any other path the
+  // build does not hold is a 404, not the map (search engines and link checkers believe a 200).
+  const serveMap = existsSync(vizDir) ? sirv(vizDir, { single: false, etag: true, gzip: true }) : null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname.startsWith('/graphql')) return options.yoga(req, res);
+    if (pathname.startsWith('/graphql') || pathname.startsWith('/export/')) return options.yoga(req, res);
     if (pathname === '/metrics') {
       return void options.yoga.metrics.registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': options.yoga.metrics.registry.contentType });
@@ -43,7 +46,8 @@ export async function startHttpServer(options: {
     if (pathname === '/health/ready') {
       return void checkReadiness(options.db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
     }
-    if (serveMap) return serveMap(req, res);
+    if (serveMap) return serveMap(req, res, () => notFound(res, pathname));
+    if (pathname !== '/') return notFound(res, pathname);
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The map is not built yet: run `npm run build:viz`. GraphQL is at /graphql.\n');
   };
@@ -62,6 +66,16 @@ export async function startHttpServer(options: {
         server.closeIdleConnections();
       }),
   };
+}
+
+function notFound(res: ServerResponse, pathname: string) {
+  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  const path = pathname.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  res.end(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found — Archipel</title>` +
+      `<p>Nothing at <code>${path}</code>. The map is at <a href="/">/</a>, GraphQL at <a href="/graphql">/graphql</a>, ` +
+      `the exports at /export/ (archipel.gexf, archipel.graphml, archipel.json, entities.csv, relations.csv).</p>\n`,
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

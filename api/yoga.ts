@@ -1,7 +1,8 @@
 /**
  * Builds the graphql-yoga instance (no port is opened here: tests call `yoga.fetch`), with the
- * public API's protections: query limits, CSRF prevention, CORS, rate limits, a request timeout,
- * masked errors logged with their request id, and metrics.
+ * public API's protections: query limits, CSRF prevention, CORS (public reads from any origin,
+ * writes from the site and CORS_ORIGINS), rate limits, a request timeout, masked errors logged with
+ * their request id, and metrics; GraphiQL served from this origin, and the exports at /export/.
  *
  * Usage: `const yoga = createArchipelYoga({ db }); await yoga.fetch('http://x/graphql', {...})`.
  */
@@ -10,13 +11,17 @@ import { useErrorHandler } from '@envelop/core';
 import { createYoga, maskError as defaultMask, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../schema/index.js';
 import type { StaffDirectory } from './auth.js';
+import { DEFAULT_MAX_GRAPH_NODES, DEFAULT_MAX_GRAPH_RELATIONS } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './data/database.js';
 import { apiError, QueryTimeoutError, ServiceUnavailableError } from './errors.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
 import { useCompiledExecution } from './http/compiled-execution.js';
+import { useCorsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
+import { useExports } from './http/exports.js';
+import { graphiqlOptions, renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { useNodeLimit } from './http/node-limit.js';
@@ -28,7 +33,10 @@ import { type Logger, silentLogger } from './logger.js';
 export interface YogaOptions {
   db: Database;
   logger?: Logger;
-  /** Origins allowed by CORS; empty: same origin only; ['*']: any. */
+  /**
+   * Origins trusted with mutations and staff credentials, like the site's own pages; ['*']: any.
+   * Public reads are open to every origin whatever this says (api/http/cors.ts).
+   */
   corsOrigins?: string[];
   requestTimeoutMs?: number;
   /** Bound on the entities one `graph` answer may hold. */
@@ -53,7 +61,14 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
   const logger = options.logger ?? silentLogger;
   const metrics = createMetrics();
   const db = options.db.observed(() => metrics.roundTrips.inc());
-  const corsOrigins = options.corsOrigins ?? [];
+  const clientAddress = (ctx: Record<string, unknown>) => (ctx as ServerContext).req?.socket.remoteAddress ?? 'local';
+  const rateLimit = useRateLimit({
+    mutationsPerMinute: options.mutationsPerMinute ?? 60,
+    expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? 600,
+    clientAddress,
+  });
+  const maxGraphNodes = options.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES;
+  const maxGraphRelations = options.maxGraphRelations ?? DEFAULT_MAX_GRAPH_RELATIONS;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -63,19 +78,17 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     batching: { limit: LIMITS.maxBatch },
     // Replaced by useRequestBodyLimit (api/http/body-limit.ts), which streams only bodies of unknown length.
     maxRequestBodySize: false,
-    cors:
-      corsOrigins.length === 0 ? false : { origin: corsOrigins.includes('*') ? '*' : corsOrigins, credentials: false },
+    // Replaced by useCorsPolicy (api/http/cors.ts): public reads from anywhere, writes from trusted origins.
+    cors: false,
     context: ({ request }) =>
       createContext(db, {
         request,
         staff: options.staff,
-        maxGraphNodes: options.maxGraphNodes,
-        maxGraphRelations: options.maxGraphRelations,
+        maxGraphNodes,
+        maxGraphRelations,
       }),
-    graphiql: {
-      title: 'Archipel — GraphQL',
-      defaultTabs: EXAMPLE_OPERATIONS,
-    },
+    graphiql: graphiqlOptions('Archipel — GraphQL', EXAMPLE_OPERATIONS),
+    renderGraphiQL: renderGraphiQLPage,
     plugins: [
       useCompiledExecution({
         interpretedRuns: options.interpretedRuns,
@@ -84,16 +97,22 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       }),
       useRequestId(),
       metrics.plugin,
+      useCorsPolicy({ trustedOrigins: options.corsOrigins ?? [] }),
+      useGraphiQLAssets(),
+      useExports({
+        db,
+        maxGraphNodes,
+        maxGraphRelations,
+        consumeExpensiveRead: rateLimit.consumeExpensiveRead,
+        clientAddress,
+        logger,
+      }),
       useCsrfPrevention(),
       useRequestBodyLimit(),
       armorPlugin(),
       useLimitCodes(),
       useNodeLimit(),
-      useRateLimit({
-        mutationsPerMinute: options.mutationsPerMinute ?? 60,
-        expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? 600,
-        clientAddress: (ctx) => (ctx as ServerContext).req?.socket.remoteAddress ?? 'local',
-      }),
+      rateLimit,
       useRequestTimeout(options.requestTimeoutMs ?? 15_000),
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop hands over the execution arguments, not the context.

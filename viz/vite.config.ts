@@ -1,12 +1,12 @@
 /**
  * Builds the map into viz/dist, which the API server serves at `/`.
- * `npm run dev:viz` serves it with hot reload and forwards /graphql to a local API.
+ * `npm run dev:viz` serves it with hot reload and forwards /graphql and /export to a local API.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const api = { '/graphql': 'http://127.0.0.1:4000' };
+const api = { '/graphql': 'http://127.0.0.1:4000', '/export': 'http://127.0.0.1:4000' };
 
 export default defineConfig({
   root: here('.'),

@@ -17,10 +17,28 @@ export interface RateLimitOptions {
   clientAddress: (serverContext: Record<string, unknown>) => string;
 }
 
-export function useRateLimit(options: RateLimitOptions): Plugin<Context> {
+/** Takes one expensive read from `client`'s allowance: `null` when allowed, else the seconds to wait. */
+export type ConsumeExpensiveRead = (client: string) => Promise<number | null>;
+
+/**
+ * The plugin, and `consumeExpensiveRead` for expensive reads outside GraphQL (the exports), which
+ * draw on the same per-client allowance as `graph`.
+ */
+export function useRateLimit(
+  options: RateLimitOptions,
+): Plugin<Context> & { consumeExpensiveRead: ConsumeExpensiveRead } {
   const mutations = new RateLimiterMemory({ points: options.mutationsPerMinute, duration: 60 });
   const expensive = new RateLimiterMemory({ points: options.expensiveReadsPerMinute, duration: 60 });
   return {
+    async consumeExpensiveRead(client) {
+      try {
+        await expensive.consume(client, 1);
+        return null;
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      }
+    },
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = (args.document as DocumentNode).definitions.find(
         (d): d is OperationDefinitionNode =>

@@ -522,6 +522,7 @@ export class App {
   private syncChrome(): void {
     const { state } = this;
     this.toolbar.sync(state.view, this.graphqlHref(), focusedName(state.focus, this.graph?.nodes ?? null));
+    this.toolbar.syncExports(graphVariables(state, neighbourhoodOf(state)));
     const full = stateToSearch({ ...state, embed: false });
     this.embedLink.href = `${location.pathname}${full}`;
     const listShown = state.view === 'list';

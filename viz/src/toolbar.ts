@@ -1,9 +1,10 @@
 /**
- * The top bar: title, search, map/list switch, the "GraphQL" link, PNG export and language.
+ * The top bar: title, search, map/list switch, the "GraphQL" link, PNG export, the Export menu and language.
  */
 import { h } from './dom.js';
+import { exportMenu } from './export-menu.js';
 import { LANGUAGES, type Lang, type Translate } from './i18n.js';
-import type { EntityRef } from './queries.js';
+import type { EntityRef, GraphVariables } from './queries.js';
 import { searchBox } from './search-box.js';
 import type { ViewMode } from './url-state.js';
 
@@ -19,6 +20,8 @@ export interface Toolbar {
   root: HTMLElement;
   /** `focused`: the name of the entity the view is about, '' for none. */
   sync(view: ViewMode, graphqlHref: string, focused: string): void;
+  /** Points the Export menu at the view these `graph` variables reproduce. */
+  syncExports(variables: GraphVariables): void;
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { fr: 'Français', en: 'English' };
@@ -59,6 +62,7 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
     },
     t('exportPng'),
   );
+  const exports = exportMenu(t);
   const languages = h(
     'div',
     { class: 'languages', role: 'group', 'aria-label': t('language') },
@@ -84,7 +88,7 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
     h('div', { class: 'brand' }, h('h1', {}, t('appTitle')), h('p', { class: 'tagline' }, t('tagline'))),
     search.root,
     h('div', { class: 'view-switch', role: 'group', 'aria-label': t('viewSwitch') }, viewButtons),
-    h('div', { class: 'tools' }, graphql, exportButton, languages),
+    h('div', { class: 'tools' }, graphql, exportButton, exports.root, languages),
   );
 
   return {
@@ -95,5 +99,6 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
       exportButton.disabled = view !== 'map';
       graphql.href = graphqlHref;
     },
+    syncExports: (variables) => exports.sync(variables),
   };
 }

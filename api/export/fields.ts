@@ -1,0 +1,111 @@
+/**
+ * What an export holds: one table of the public fields of entities and relations, which every
+ * format writes (GEXF and GraphML attributes, CSV columns, JSON properties), and the time span of
+ * each relation that Gephi's timeline reads. Staff-only fields (`internalNotes`, `version`) are
+ * not in the table, so no export can carry them.
+ */
+import type { EntityModel, RelationModel } from '../model/models.js';
+import { validity } from '../model/validity.js';
+
+/** A value as the formats receive it; lists are written as JSON text where a format has no lists. */
+export type FieldValue = string | number | readonly unknown[] | null;
+
+export interface ExportField<T> {
+  name: string;
+  /** `string` and `double` are GEXF/GraphML attribute types; `json` is a list written as JSON text. */
+  type: 'string' | 'double' | 'json';
+  value(item: T): FieldValue;
+}
+
+const field = <T, K extends keyof T & string>(name: K, type: ExportField<T>['type'] = 'string'): ExportField<T> => ({
+  name,
+  type,
+  value: (item) => (item[name] ?? null) as FieldValue,
+});
+
+type Entity = EntityModel;
+type Relation = RelationModel;
+
+/** Entity fields in the order the formats write them; `slug` identifies the entity everywhere. */
+export const ENTITY_FIELDS: readonly ExportField<Entity>[] = [
+  field<Entity, 'slug'>('slug'),
+  field<Entity, 'name'>('name'),
+  field<Entity, 'kind'>('kind'),
+  field<Entity, 'category'>('category'),
+  field<Entity, 'aliases'>('aliases', 'json'),
+  field<Entity, 'summary'>('summary'),
+  field<Entity, 'url'>('url'),
+  field<Entity, 'location'>('location'),
+  field<Entity, 'date'>('date'),
+  field<Entity, 'place'>('place'),
+  field<Entity, 'format'>('format'),
+];
+
+/** Relation fields in the order the formats write them; `from` and `to` are entity slugs. */
+export const RELATION_FIELDS: readonly ExportField<Relation>[] = [
+  field<Relation, 'id'>('id'),
+  field<Relation, 'type'>('type'),
+  field<Relation, 'from'>('from'),
+  field<Relation, 'to'>('to'),
+  field<Relation, 'role'>('role'),
+  field<Relation, 'software'>('software'),
+  field<Relation, 'resource'>('resource'),
+  field<Relation, 'since'>('since'),
+  field<Relation, 'until'>('until'),
+  field<Relation, 'amount'>('amount', 'double'),
+  field<Relation, 'currency'>('currency'),
+  field<Relation, 'description'>('description'),
+  field<Relation, 'sources'>('sources', 'json'),
+];
+
+/** A field's value as text, for formats without numbers or lists (CSV, XML); `null` when empty. */
+export function flatValue(value: FieldValue): string | null {
+  if (value === null || value === '') return null;
+  if (Array.isArray(value)) return value.length === 0 ? null : JSON.stringify(value);
+  return String(value);
+}
+
+/** When something holds, as ISO dates; `null` ends are open. */
+export interface TimeSpan {
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * When a relation holds, by the time model of `api/model/validity.ts` (the one `activeIn` and
+ * the map's year control use), as the dates Gephi's timeline reads: a partial `since` starts on
+ * its first day ("2019-05" → 2019-05-01), a partial `until` ends on its last ("2020" → 2020-12-31);
+ * an event's relation spans the event's year, an undated one the report's year.
+ */
+export function relationSpan(relation: Relation, eventDate: string | null): TimeSpan {
+  const years = validity(relation, eventDate);
+  return {
+    start: relation.since ? firstDay(relation.since) : years.from === null ? null : `${years.from}-01-01`,
+    end: relation.until ? lastDay(relation.until) : years.to === null ? null : `${years.to}-12-31`,
+  };
+}
+
+/** The span of an entity: from its relations' first start to their last end (open if one is). */
+export function hullOf(spans: readonly TimeSpan[]): TimeSpan {
+  if (spans.length === 0) return { start: null, end: null };
+  const starts = spans.map((s) => s.start);
+  const ends = spans.map((s) => s.end);
+  return {
+    start: starts.includes(null) ? null : (starts as string[]).reduce((a, b) => (b < a ? b : a)),
+    end: ends.includes(null) ? null : (ends as string[]).reduce((a, b) => (b > a ? b : a)),
+  };
+}
+
+function firstDay(date: string): string {
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}`;
+}
+
+function lastDay(date: string): string {
+  const [year, month, day] = date.split('-');
+  if (day) return date;
+  if (!month) return `${year}-12-31`;
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return `${year}-${month}-${String(last).padStart(2, '0')}`;
+}
