@@ -92,7 +92,7 @@ export class MapView {
       pixelRatio: large ? 1 : 'auto',
       motionBlur: false,
       // Opt-in (?renderer=webgl): in headless Chromium without a GPU, WebGL panned 10–50× slower
-      // than the canvas (test/browser/perf.test.ts); on real GPUs it may well win.
+      // than the canvas (npm run bench:map); on real GPUs it may well win.
       webgl: this.renderer.webgl ?? false,
     });
     cy.on('tap', 'node', (event) => this.handlers.onNode(event.target.id()));
@@ -103,7 +103,12 @@ export class MapView {
     this.cy = cy;
     if (large) this.labelNodesInView(cy);
     performance.mark('archipel:cytoscape');
-    cy.one('render', () => performance.mark('archipel:first-render'));
+    if (this.renderer.webgl) {
+      // Cytoscape's WebGL path draws without emitting 'render': the frame after the first draw is it.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('archipel:first-render')));
+    } else {
+      cy.one('render', () => performance.mark('archipel:first-render'));
+    }
     if (large) fitAroundHeart(cy);
     else runLayout(cy);
     return cy;
