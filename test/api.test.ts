@@ -9,6 +9,7 @@ import { DEFAULT_RELATION_ORDER } from '../api/data/cypher-fragments.js';
 import { findRelations } from '../api/data/relations.js';
 import { relationField } from '../schema/whole-relation.js';
 import { expectData, expectError, type GraphQLResponse, graphqlClient } from './support/graphql.js';
+import { PICASOFT_VIEW } from './support/known-answers.js';
 import { useTestDatabase } from './support/neo4j.js';
 import { readSeedYaml } from './support/seed-yaml.js';
 
@@ -46,16 +47,7 @@ const FRAMASOFT_RELATIONS = 229;
 /** The MEMBERSHIP relations of the whole graph. */
 const MEMBERSHIPS = 39;
 /** Picasoft and its neighbours one hop away, and the relations among them. */
-const PICASOFT_RELATIONS = [
-  'archipelago--framasoft--picasoft',
-  'authored--framasoft--resolu',
-  'collaboration--framasoft--picasoft',
-  'contributes-to--picasoft--resolu',
-  'funding--framasoft--chatons',
-  'membership--framasoft--chatons',
-  'membership--picasoft--chatons',
-  'rhizome--framasoft--chatons',
-];
+const PICASOFT_RELATIONS = [...PICASOFT_VIEW.relations];
 
 describe('the questions staff ask', () => {
   it('who do we host a PeerTube instance for? (one query)', async () => {

@@ -42,6 +42,23 @@ const ENTITY_INPUT = {
   place: `EVENT only. ${ENTITY_FIELDS.place}`,
   format: `EVENT only. ${ENTITY_FIELDS.format}`,
 };
+/** The entity fields that are optional both when creating and when changing an entity. */
+function optionalEntityFields(t: InputFieldBuilder) {
+  return {
+    aliases: t.stringList({ description: ENTITY_INPUT.aliases }),
+    summary: t.string({ description: ENTITY_INPUT.summary }),
+    url: t.string({ description: ENTITY_INPUT.url }),
+    category: t.string({ description: ENTITY_INPUT.category }),
+    location: t.string({ description: ENTITY_INPUT.location }),
+    date: t.field({ type: DateScalar, description: ENTITY_INPUT.date }),
+    place: t.string({ description: ENTITY_INPUT.place }),
+    format: t.string({ description: ENTITY_INPUT.format }),
+    internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
+  };
+}
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<SchemaTypesOf<typeof builder>, 'InputObject'>;
+type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 const SOFTWARE_INPUT = 'HOSTING: slug of the hosted software project, e.g. "peertube".';
 
 /** The caller's name: scope-auth has refused anonymous callers before any resolver runs. */
@@ -74,15 +91,7 @@ builder.relayMutationField(
       kind: t.field({ type: EntityKindEnum, required: true, description: 'What the entity is; it never changes.' }),
       slug: t.string({ required: true, description: ENTITY_INPUT.slug }),
       name: t.string({ required: true, description: ENTITY_INPUT.name }),
-      aliases: t.stringList({ description: ENTITY_INPUT.aliases }),
-      summary: t.string({ description: ENTITY_INPUT.summary }),
-      url: t.string({ description: ENTITY_INPUT.url }),
-      category: t.string({ description: ENTITY_INPUT.category }),
-      location: t.string({ description: ENTITY_INPUT.location }),
-      date: t.field({ type: DateScalar, description: ENTITY_INPUT.date }),
-      place: t.string({ description: ENTITY_INPUT.place }),
-      format: t.string({ description: ENTITY_INPUT.format }),
-      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
+      ...optionalEntityFields(t),
     }),
   },
   {
@@ -109,15 +118,7 @@ builder.relayMutationField(
       slug: t.string({ required: true, description: 'Slug of the entity to change.' }),
       expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
       name: t.string({ description: ENTITY_INPUT.name }),
-      aliases: t.stringList({ description: ENTITY_INPUT.aliases }),
-      summary: t.string({ description: ENTITY_INPUT.summary }),
-      url: t.string({ description: ENTITY_INPUT.url }),
-      category: t.string({ description: ENTITY_INPUT.category }),
-      location: t.string({ description: ENTITY_INPUT.location }),
-      date: t.field({ type: DateScalar, description: ENTITY_INPUT.date }),
-      place: t.string({ description: ENTITY_INPUT.place }),
-      format: t.string({ description: ENTITY_INPUT.format }),
-      internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
+      ...optionalEntityFields(t),
     }),
   },
   {

@@ -3,11 +3,10 @@
  * Chromium, with every request to another host aborted and recorded, it renders, opens each saved
  * operation in its own tab, runs one, and runs the map's "GraphQL" link as it comes.
  */
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../api/http/example-operations.js';
-import { DESKTOP, useMap } from './harness.js';
+import { ARTIFACTS, DESKTOP, useMap } from './harness.js';
 
 const map = useMap();
 /** Every request the pages tried to send to another host than the test server's. */
@@ -68,17 +67,28 @@ async function showTab(page: Page, name: string) {
   await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe(name);
 }
 
-/** Runs the active tab's operation; the request and its answer's JSON. */
+/**
+ * Runs the active tab's operation; the request and its answer's JSON. A press of the run button
+ * while a freshly opened GraphiQL is still wiring its editors is lost (seen on a loaded CI machine),
+ * so it presses again, three times at most, and the last attempt's answer is required.
+ */
 async function run(page: Page): Promise<any> {
-  const answered = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/graphql') &&
-      r.request().method() === 'POST' &&
-      !(r.request().postData() ?? '').includes('IntrospectionQuery'),
-  );
-  await page.locator('.graphiql-execute-button').click();
-  const response = await answered;
-  return { request: JSON.parse(response.request().postData() ?? '{}'), body: await response.json() };
+  for (let attempt = 1; ; attempt++) {
+    const answered = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/graphql') &&
+        r.request().method() === 'POST' &&
+        !(r.request().postData() ?? '').includes('IntrospectionQuery'),
+      { timeout: attempt < 3 ? 10_000 : 30_000 },
+    );
+    await page.locator('.graphiql-execute-button').click();
+    try {
+      const response = await answered;
+      return { request: JSON.parse(response.request().postData() ?? '{}'), body: await response.json() };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 const nameOf = (query: string) => /(?:query|mutation)\s+(\w+)/.exec(query)![1]!;
@@ -102,15 +112,18 @@ describe('GraphiQL, served by Archipel with no other host reachable', () => {
   });
 
   it('runs a saved operation against this server', async () => {
-    const page = await openGraphiQL(`${map.url}/graphql`);
+    // A first visit: a GraphiQL that kept the tabs of the visit above may add the saved ones again.
+    const visitor = await map.browser.newContext({ viewport: DESKTOP });
+    await blockOtherHosts(visitor);
+    const page = await openGraphiQL(`${map.url}/graphql`, visitor);
     await showTab(page, 'PeerTubeHosting');
     const { body } = await run(page);
     expect(body.errors).toBeUndefined();
-    expect(body.data.relations.totalCount).toBeGreaterThan(0);
-    await expect.poll(() => editorText(page, RESPONSE)).toContain('"totalCount"');
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/graphiql-offline.png' });
-    await page.close();
+    // Framasoft hosts a PeerTube instance for Datagueule, the FSF, ImagoTV and Thinkerview.
+    expect(body.data.relations.totalCount).toBe(4);
+    await expect.poll(() => editorText(page, RESPONSE), { timeout: 20_000 }).toContain('"totalCount": 4');
+    await page.screenshot({ path: `${ARTIFACTS}graphiql-offline.png` });
+    await visitor.close();
     expect(foreign, 'requests to another host').toEqual([]);
   });
 
