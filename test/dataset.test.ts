@@ -51,6 +51,14 @@ describe('the archipelago dataset', () => {
     }
   });
 
+  it('keeps a quote whole where it holds a "#": the #DayAgainstDRM contribution', async () => {
+    const { relations } = await realSeeds();
+    const drm = relations.find((r) => r.type === 'CONTRIBUTES_TO' && r.to === 'dayagainstdrm');
+    expect(drm?.sources.map((s) => s.quote)).toEqual([
+      'une participation au #DayAgainstDRM sur la thématique Netflix par un article sur le Framablog.',
+    ]);
+  });
+
   it('lists the 28 public interventions as dated events', async () => {
     const { entities, relations } = await realSeeds();
     const interventions = entities.filter((e) => e.kind === 'EVENT' && e.origin.file === 'interventions.yaml');

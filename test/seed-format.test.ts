@@ -114,6 +114,24 @@ ${SOURCE}
     );
   });
 
+  it('reports an unquoted value cut short by " #", which YAML reads as a comment', async () => {
+    const cut = SOURCE.replace('"Picasoft est une association"', 'Picasoft soutient le #DayAgainstDRM');
+    expect(
+      await problemsOf({
+        'a.yaml': `${ENTITIES}relations:\n  - type: ARCHIPELAGO\n    from: framasoft\n    to: picasoft\n${cut}\n`,
+      }),
+    ).toBe(
+      'seeds/a.yaml:14 relations[0].sources[0].quote: the text after " #" was read as a YAML comment, ' +
+        'leaving "Picasoft soutient le": quote the whole value',
+    );
+    const quoted = SOURCE.replace('"Picasoft est une association"', '"Picasoft soutient le #DayAgainstDRM"');
+    expect(
+      await problemsOf({
+        'a.yaml': `${ENTITIES}relations:\n  - type: ARCHIPELAGO\n    from: framasoft\n    to: picasoft\n${quoted}\n`,
+      }),
+    ).toBe('');
+  });
+
   it('reports YAML syntax errors with their line', async () => {
     expect(await problemsOf({ 'a.yaml': 'entities:\n  - kind: PERSON\n   slug: x\n' })).toMatch(
       /^seeds\/a\.yaml:3 \(yaml\): /,
