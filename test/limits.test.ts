@@ -222,6 +222,29 @@ describe('request protections', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
   });
 
+  it('answers TIMEOUT, not an internal error, when a read waits past its timeout for a lock', async () => {
+    // Another transaction creating an index holds the schema lock every read of :Entity needs.
+    const session = db.driver.session();
+    const holder = session.beginTransaction();
+    try {
+      await holder.run('CREATE INDEX limits_lock_test IF NOT EXISTS FOR (e:Entity) ON (e.lockTest)');
+      const blocked = createArchipelYoga({
+        db: new Database(db.driver, { database: 'neo4j', txTimeoutMs: 300 }),
+        requestTimeoutMs: 60_000,
+      });
+      const { body } = await post({ query: '{ entity(slug: "framasoft") { name } }' }, blocked);
+      const error = expectError(body, 'TIMEOUT', /took longer than the database allows and was stopped/);
+      expect(error.extensions).toEqual({ code: 'TIMEOUT', limit: 'NEO4J_TX_TIMEOUT_MS' });
+    } finally {
+      await holder.rollback();
+      await session.close();
+    }
+    // Once the lock is gone, the same read answers.
+    expect(expectData((await run('{ entity(slug: "framasoft") { name } }')).body)).toEqual({
+      entity: { name: 'Framasoft' },
+    });
+  });
+
   it('rate-limits expensive reads per client with 429 and Retry-After', async () => {
     const limited = createArchipelYoga({ db, expensiveReadsPerMinute: 3 });
     for (let i = 0; i < 3; i++)

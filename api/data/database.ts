@@ -124,12 +124,22 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const isRetriable = (error: unknown) =>
   error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable);
 
-/** Connection failures become a typed, client-safe error; everything else stays internal. */
+/**
+ * A transaction stopped by its timeout: while running, or while waiting for a lock another
+ * transaction holds (a staff write on the same node, an index being created), which Neo4j
+ * reports as a stopped lock client.
+ */
+const TIMED_OUT_CODES = [
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.LockClientStopped',
+];
+
+/** Connection failures and timeouts become typed, client-safe errors; everything else stays internal. */
 export function translateDriverError(error: unknown): unknown {
   if (isRetriable(error)) {
     return new ServiceUnavailableError();
   }
-  if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+  if (error instanceof Neo4jError && TIMED_OUT_CODES.some((code) => error.code.startsWith(code))) {
     return new QueryTimeoutError();
   }
   return error;
