@@ -2,6 +2,7 @@
  * Typed, client-safe errors. Each carries an `extensions.code` that clients can switch on; any
  * other error is masked by yoga ("Unexpected error.") and logged with its request id.
  */
+import type { GraphQLErrorOptions } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 
 export const ERROR_CODES = [
@@ -17,8 +18,14 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-  return createGraphQLError(message, { extensions: { code, ...extra } });
+/** A coded error for clients; `at` places it on the field it happened at (its `path` and `locations`). */
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  at: Pick<GraphQLErrorOptions, 'nodes' | 'path'> = {},
+) {
+  return createGraphQLError(message, { ...at, extensions: { code, ...extra } });
 }
 
 export const notFound = (what: string) => apiError('NOT_FOUND', `${what} was not found`);

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { useErrorHandler } from '@envelop/core';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMask, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../schema/index.js';
 import type { StaffDirectory } from './auth.js';
@@ -129,13 +130,15 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     ],
     maskedErrors: {
       // Database outages are the client's business (retry later); everything else stays internal.
+      // The client's error keeps the field it happened at (path, locations), as every other does.
       maskError: (error, message, isDev) => {
         const original = (error as { originalError?: unknown }).originalError;
+        const at = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
         if (original instanceof ServiceUnavailableError) {
-          return apiError('SERVICE_UNAVAILABLE', original.message);
+          return apiError('SERVICE_UNAVAILABLE', original.message, {}, at);
         }
         if (original instanceof QueryTimeoutError) {
-          return apiError('TIMEOUT', original.message, { limit: 'NEO4J_TX_TIMEOUT_MS' });
+          return apiError('TIMEOUT', original.message, { limit: 'NEO4J_TX_TIMEOUT_MS' }, at);
         }
         return defaultMask(error, message, isDev);
       },

@@ -215,8 +215,11 @@ describe('request protections', () => {
     });
     const started = performance.now();
     const { body } = await post({ query: '{ entity(slug: "framasoft") { name } }' }, masked);
-    const error = expectError(body, 'TIMEOUT', /took longer than the database allows and was stopped; narrow it/);
+    const error = expectError(body, 'TIMEOUT', /took longer than the database allows and was stopped; narrow it/, [
+      'entity',
+    ]);
     expect(error.extensions).toEqual({ code: 'TIMEOUT', limit: 'NEO4J_TX_TIMEOUT_MS' });
+    expect(error.locations).toEqual([{ line: 1, column: 3 }]);
     expect(body.data).toEqual({ entity: null });
     // Stopped by Neo4j's transaction timeout, long before the count (or the request timeout) ends.
     expect(performance.now() - started).toBeLessThan(15_000);
@@ -233,7 +236,7 @@ describe('request protections', () => {
         requestTimeoutMs: 60_000,
       });
       const { body } = await post({ query: '{ entity(slug: "framasoft") { name } }' }, blocked);
-      const error = expectError(body, 'TIMEOUT', /took longer than the database allows and was stopped/);
+      const error = expectError(body, 'TIMEOUT', /took longer than the database allows and was stopped/, ['entity']);
       expect(error.extensions).toEqual({ code: 'TIMEOUT', limit: 'NEO4J_TX_TIMEOUT_MS' });
     } finally {
       await holder.rollback();

@@ -154,7 +154,9 @@ describe('a Neo4j outage', () => {
     await writer;
 
     const down = await ask();
-    expectError(down.body, 'SERVICE_UNAVAILABLE', /^The database is unavailable right now; retry in a few seconds\.$/);
+    expectError(down.body, 'SERVICE_UNAVAILABLE', /^The database is unavailable right now; retry in a few seconds\.$/, [
+      'entity',
+    ]);
     expect(down.body.data).toEqual({ entity: null });
     expect(down.ms).toBeLessThan(10_000);
     expect(await checkReadiness(db)).toMatchObject({ ready: false, neo4j: 'down' });

@@ -9,6 +9,7 @@ import { recording } from './neo4j.js';
 export interface GraphQLError {
   message: string;
   path?: (string | number)[];
+  locations?: { line: number; column: number }[];
   extensions?: { code?: string; [key: string]: unknown };
 }
 
