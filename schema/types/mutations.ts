@@ -42,6 +42,8 @@ const ENTITY_INPUT = {
   place: `EVENT only. ${ENTITY_FIELDS.place}`,
   format: `EVENT only. ${ENTITY_FIELDS.format}`,
 };
+const SOFTWARE_INPUT = 'HOSTING: slug of the hosted software project, e.g. "peertube".';
+
 /** The entity fields that are optional both when creating and when changing an entity. */
 function optionalEntityFields(t: InputFieldBuilder) {
   return {
@@ -56,10 +58,21 @@ function optionalEntityFields(t: InputFieldBuilder) {
     internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
   };
 }
+/** The relation fields that are optional both when creating and when changing a relation. */
+function optionalRelationFields(t: InputFieldBuilder) {
+  return {
+    role: t.string({ description: RELATION_FIELDS.role }),
+    software: t.string({ description: SOFTWARE_INPUT }),
+    resource: t.string({ description: RELATION_FIELDS.resource }),
+    since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
+    until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
+    amount: t.float({ description: RELATION_FIELDS.amount }),
+    currency: t.string({ description: RELATION_FIELDS.currency }),
+    description: t.string({ description: RELATION_FIELDS.description }),
+  };
+}
 type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<SchemaTypesOf<typeof builder>, 'InputObject'>;
 type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-const SOFTWARE_INPUT = 'HOSTING: slug of the hosted software project, e.g. "peertube".';
 
 /** The caller's name: scope-auth has refused anonymous callers before any resolver runs. */
 const actor = (ctx: Context) => ctx.viewer!.name;
@@ -257,14 +270,7 @@ builder.relayMutationField(
       from: t.string({ required: true, description: 'Slug of the source entity.' }),
       to: t.string({ required: true, description: 'Slug of the target entity.' }),
       id: t.string({ description: 'Stable id; derived from type, ends and software when left out.' }),
-      role: t.string({ description: RELATION_FIELDS.role }),
-      software: t.string({ description: SOFTWARE_INPUT }),
-      resource: t.string({ description: RELATION_FIELDS.resource }),
-      since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
-      until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
-      amount: t.float({ description: RELATION_FIELDS.amount }),
-      currency: t.string({ description: RELATION_FIELDS.currency }),
-      description: t.string({ description: RELATION_FIELDS.description }),
+      ...optionalRelationFields(t),
       sources: t.field({ type: [SourceInput], required: true, description: RELATION_FIELDS.sources }),
       internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
@@ -294,14 +300,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       relationId: t.string({ required: true, description: '`relationId` of the relation to change.' }),
       expectedVersion: t.int({ required: true, description: EXPECTED_VERSION_DESCRIPTION }),
-      role: t.string({ description: RELATION_FIELDS.role }),
-      software: t.string({ description: SOFTWARE_INPUT }),
-      resource: t.string({ description: RELATION_FIELDS.resource }),
-      since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
-      until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
-      amount: t.float({ description: RELATION_FIELDS.amount }),
-      currency: t.string({ description: RELATION_FIELDS.currency }),
-      description: t.string({ description: RELATION_FIELDS.description }),
+      ...optionalRelationFields(t),
       sources: t.field({ type: [SourceInput], description: RELATION_FIELDS.sources }),
       internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
     }),
