@@ -118,7 +118,7 @@ export interface InstanceOptions {
 
 /**
  * The HOSTING relations that run each software (by its slug in `software`), one page per slug,
- * in one round trip: who hosts it for whom. Ordered by host, then client.
+ * in one round trip: who hosts it for whom. Ordered by host, then client (the NAME order of all relations).
  */
 export async function instancesOfSoftware(
   db: Database,
@@ -127,7 +127,7 @@ export async function instancesOfSoftware(
 ): Promise<Page<RelationModel>[]> {
   const { total, page } = patternPage(
     `MATCH (a:Entity)-[r:HOSTING]->(b:Entity) WHERE r.software = slug AND ${timeConditions('r', ['a', 'b'], options)}`,
-    'a.nameKey, b.nameKey, r.id',
+    relationOrder({ field: 'NAME', descending: false }, 'r', ['a', 'b']),
     RELATION_PROJECTION('r', { sources: true, endNodes: { from: 'a', to: 'b' } }),
     { withTotal: options.withTotal },
   );

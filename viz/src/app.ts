@@ -90,8 +90,8 @@ export class App {
   private readonly relations = new Map<string, Loaded<RelationDetails | null>>();
   /** Tied shortest chains per question (`pathKey`); `[]` when there is none within its maxLength. */
   private readonly paths = new Map<string, Loaded<RelationDetails[][]>>();
-  /** The rest of an entity's relation groups the visitor asked for, by `slug|TYPE`. */
-  private readonly groupRests = new Map<string, GroupRest>();
+  /** The rest of an entity's relation groups the visitor asked for, by entity slug and type. */
+  private readonly groupRests = new Map<string, Map<RelationType, GroupRest>>();
   /** Which of the tied chains is shown; not in the URL, it starts at the first for every question. */
   private pathChoice = { key: '', index: 0 };
 
@@ -409,11 +409,12 @@ export class App {
 
   /** Reads every relation of one type of an entity past the panel's first page, then redraws the panel. */
   private async showAllRelations(slug: string, type: RelationType): Promise<void> {
-    const key = `${slug}|${type}`;
     const entry = this.entities.get(slug);
     const group = entry?.status === 'ok' ? entry.value?.relationGroups.find((g) => g.type === type) : undefined;
-    if (!group || this.groupRests.get(key)?.status === 'loading') return;
-    this.groupRests.set(key, { status: 'loading' });
+    const rests = this.groupRests.get(slug) ?? new Map<RelationType, GroupRest>();
+    this.groupRests.set(slug, rests);
+    if (!group || rests.get(type)?.status === 'loading') return;
+    rests.set(type, { status: 'loading' });
     this.apply();
     const relations: RelationDetails[] = [];
     let page = group.relations.pageInfo;
@@ -428,9 +429,9 @@ export class App {
         relations.push(...data.entity.relations.edges.map((e) => e.node));
         page = data.entity.relations.pageInfo;
       }
-      this.groupRests.set(key, { status: 'ok', relations });
+      rests.set(type, { status: 'ok', relations });
     } catch (error) {
-      this.groupRests.set(key, { status: 'error', message: this.errorText(error) });
+      rests.set(type, { status: 'error', message: this.errorText(error) });
     }
     this.apply();
   }
@@ -590,20 +591,11 @@ export class App {
             kind: 'entity',
             entity: entry.value,
             neighbourhoodOnly: state.depth !== null,
-            expanded: this.expandedGroups(state.focus),
+            expanded: this.groupRests.get(state.focus) ?? new Map(),
           }
         : { kind: 'not-found', slug: state.focus };
     }
     return null;
-  }
-
-  private expandedGroups(slug: string): Map<RelationType, GroupRest> {
-    const expanded = new Map<RelationType, GroupRest>();
-    for (const [key, rest] of this.groupRests) {
-      const [owner, type] = key.split('|') as [string, RelationType];
-      if (owner === slug) expanded.set(type, rest);
-    }
-    return expanded;
   }
 
   private renderDetails(): void {
