@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseStaffTokens } from './auth.js';
-import { ConfigError, loadConfig } from './config.js';
-import { isGraphEmpty } from './data/schema-setup.js';
-import { createLogger } from './logger.js';
-import { connectNeo4j, type Neo4jConnection } from './neo4j/connect.js';
-import { StartupError } from './neo4j/embedded.js';
+import { parseStaffTokens } from '../schema/auth.js';
+import { ConfigError, loadConfig } from './core/config.js';
+import { createLogger } from './core/logger.js';
+import { connectNeo4j, type Neo4jConnection } from './db/connect.js';
+import { StartupError } from './db/embedded.js';
+import { isGraphEmpty } from './db/schema-setup.js';
 import { loadDataset } from './seed/load.js';
 import { formatProblems, readSeeds } from './seed/read.js';
 import { type HttpServer, startHttpServer } from './server.js';

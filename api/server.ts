@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import type { Database } from './data/database.js';
+import type { Database } from './db/database.js';
 import { checkReadiness } from './http/health.js';
 import type { ArchipelYoga } from './yoga.js';
 

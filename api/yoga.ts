@@ -10,26 +10,27 @@ import type { IncomingMessage } from 'node:http';
 import { useErrorHandler } from '@envelop/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMask, type YogaServerInstance } from 'graphql-yoga';
+import type { StaffDirectory } from '../schema/auth.js';
+import { type Context, createContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
-import type { StaffDirectory } from './auth.js';
-import { DEFAULT_MAX_GRAPH_NODES, DEFAULT_MAX_GRAPH_RELATIONS } from './config.js';
-import { type Context, createContext } from './context.js';
-import type { Database } from './data/database.js';
-import { apiError, QueryTimeoutError, ServiceUnavailableError } from './errors.js';
+import { useCompiledExecution } from '../schema/plugins/compiled-execution.js';
+import { armorPlugin, useLimitCodes } from '../schema/plugins/limits.js';
+import { useNodeLimit } from '../schema/plugins/node-limit.js';
+import { useRateLimit } from '../schema/plugins/rate-limit.js';
+import { useRequestTimeout } from '../schema/plugins/timeout.js';
+import { CONFIG_DEFAULTS } from './core/config.js';
+import { apiError, QueryTimeoutError, ServiceUnavailableError } from './core/errors.js';
+import { LIMITS } from './core/limits.js';
+import { type Logger, silentLogger } from './core/logger.js';
+import type { Database } from './db/database.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
-import { useCompiledExecution } from './http/compiled-execution.js';
 import { useCorsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
 import { useExports } from './http/exports.js';
 import { graphiqlOptions, renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
-import { armorPlugin, LIMITS, useLimitCodes } from './http/limits.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
-import { useNodeLimit } from './http/node-limit.js';
-import { useRateLimit } from './http/rate-limit.js';
 import { useRequestId } from './http/request-id.js';
-import { useRequestTimeout } from './http/timeout.js';
-import { type Logger, silentLogger } from './logger.js';
 
 export interface YogaOptions {
   db: Database;
@@ -46,7 +47,7 @@ export interface YogaOptions {
   maxGraphRelations?: number;
   mutationsPerMinute?: number;
   expensiveReadsPerMinute?: number;
-  /** Runs of a document interpreted before it is compiled (api/http/compiled-execution.ts). */
+  /** Runs of a document interpreted before it is compiled (schema/plugins/compiled-execution.ts). */
   interpretedRuns?: number;
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
   staff?: StaffDirectory;
@@ -64,12 +65,12 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
   const db = options.db.observed(() => metrics.roundTrips.inc());
   const clientAddress = (ctx: Record<string, unknown>) => (ctx as ServerContext).req?.socket.remoteAddress ?? 'local';
   const rateLimit = useRateLimit({
-    mutationsPerMinute: options.mutationsPerMinute ?? 60,
-    expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? 600,
+    mutationsPerMinute: options.mutationsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+    expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     clientAddress,
   });
-  const maxGraphNodes = options.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES;
-  const maxGraphRelations = options.maxGraphRelations ?? DEFAULT_MAX_GRAPH_RELATIONS;
+  const maxGraphNodes = options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES;
+  const maxGraphRelations = options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -114,7 +115,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       useLimitCodes(),
       useNodeLimit(),
       rateLimit,
-      useRequestTimeout(options.requestTimeoutMs ?? 15_000),
+      useRequestTimeout(options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS),
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop hands over the execution arguments, not the context.
         const requestId = ((context as { contextValue?: Context }).contextValue ?? (context as Partial<Context>))

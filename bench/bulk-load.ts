@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import type { Database } from '../api/data/database.js';
-import { entityProperties, relationProperties } from '../api/data/mapping.js';
-import { ensureSchema } from '../api/data/schema-setup.js';
-import { KIND_LABELS, RELATION_TYPE_NAMES, type RelationType } from '../api/model/vocabulary.js';
+import type { Database } from '../api/db/database.js';
+import { entityProperties, relationProperties } from '../api/db/mapping.js';
+import { ensureSchema } from '../api/db/schema-setup.js';
+import { KIND_LABELS, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
 import { countGraph, openBenchNeo4j, REPO_ROOT, writeMarker } from './neo4j.js';
 import { generateSynthetic } from './synthetic.js';
 

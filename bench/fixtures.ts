@@ -6,8 +6,11 @@
  * entities.
  */
 
-import { DEFAULT_MAX_GRAPH_NODES as MAX_GRAPH_NODES } from '../api/config.js';
-import type { Database } from '../api/data/database.js';
+import { CONFIG_DEFAULTS } from '../api/core/config.js';
+
+const MAX_GRAPH_NODES = CONFIG_DEFAULTS.MAX_GRAPH_NODES;
+
+import type { Database } from '../api/db/database.js';
 import type { Fixtures } from './queries.js';
 
 export interface FixtureNotes {

@@ -14,7 +14,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Database } from '../api/data/database.js';
+import type { Database } from '../api/db/database.js';
 import { nativeRow } from './queries.js';
 import { createYogaFloor, YOGA_FLOOR_ENDPOINT } from './yoga-floor.js';
 

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { Database } from '../api/data/database.js';
-import { embeddedJvmOptions } from '../api/neo4j/embedded.js';
+import type { Database } from '../api/db/database.js';
+import { embeddedJvmOptions } from '../api/db/embedded.js';
 
 export interface MachineDescription {
   cpus: number;
@@ -15,7 +15,7 @@ export interface MachineDescription {
   node: string;
   java: string;
   neo4j: string;
-  /** The embedded launcher's JVM flags (api/neo4j/embedded.ts) and the page cache this run used. */
+  /** The embedded launcher's JVM flags (api/db/embedded.ts) and the page cache this run used. */
   jvm: string;
   /** Load average when the run started: other work on the machine skews every figure. */
   loadAverage: number[];

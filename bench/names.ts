@@ -3,7 +3,7 @@
  * chosen so that names collide now and then (as real ones do) and full-text search has realistic
  * hit counts: common words ("association", "libre") match thousands, rare ones a handful.
  */
-import type { OrganisationCategory, ProjectCategory } from '../api/model/vocabulary.js';
+import type { OrganisationCategory, ProjectCategory } from '../model/vocabulary.js';
 import type { Rng } from './prng.js';
 
 /** Vocabularies are `|`-separated strings: compact to read and to diff. */

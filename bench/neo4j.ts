@@ -9,8 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { createDriver, Database } from '../api/data/database.js';
-import { findFreePort, startEmbeddedNeo4j } from '../api/neo4j/embedded.js';
+import { createDriver, Database } from '../api/db/database.js';
+import { findFreePort, startEmbeddedNeo4j } from '../api/db/embedded.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -5,7 +5,7 @@
  * Usage: `const rng = new Rng(42); rng.int(10); rng.pick(['a', 'b']); new ZipfSampler(1000, 1, 20).sample(rng)`.
  */
 
-import { seededRandom as mulberry32 } from '../viz/src/seeded-random.js';
+import { seededRandom as mulberry32 } from '../model/seeded-random.js';
 
 export class Rng {
   private readonly next: () => number;

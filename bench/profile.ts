@@ -7,7 +7,7 @@
  * Usage: `const profiles = await profileQueries(driver, queries, { runs: 15 })`.
  */
 import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
-import { Database, type DatabaseOptions, type QueryObserver } from '../api/data/database.js';
+import { Database, type DatabaseOptions, type QueryObserver } from '../api/db/database.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { type BenchQuery, nativeRow } from './queries.js';
 

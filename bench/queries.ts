@@ -8,12 +8,12 @@
  * viz/src/queries.ts so that the bench asks what the map asks; the saved operations
  * (api/http/example-operations.ts) and the entity page of the issue.
  */
-import { toNative } from '../api/data/database.js';
-import { searchWords } from '../api/data/entities.js';
-import { nameKey } from '../api/data/mapping.js';
-import { FULLTEXT_INDEX } from '../api/data/schema-setup.js';
-import { REPORT_YEAR } from '../api/model/validity.js';
-import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../api/model/vocabulary.js';
+import { toNative } from '../api/db/database.js';
+import { searchWords } from '../api/db/entities.js';
+import { nameKey } from '../api/db/mapping.js';
+import { FULLTEXT_INDEX } from '../api/db/schema-setup.js';
+import { REPORT_YEAR } from '../model/validity.js';
+import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
 import { documentOf, ENTITY, GRAPH, GROUP_SIZE, PATH, PATH_CHOICES, PATH_MAX_LENGTH } from '../viz/src/queries.js';
 
 export interface Fixtures {
@@ -61,7 +61,7 @@ const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id
 const sources = (sections: unknown, quotes: unknown) =>
   ((sections as string[] | null) ?? []).map((section, i) => ({ section, quote: (quotes as string[])[i] ?? '' }));
 
-/** The stable relation order of every list in the API (`relationOrder`'s default, api/data/cypher-fragments.ts). */
+/** The stable relation order of every list in the API (`relationOrder`'s default, api/db/cypher-fragments.ts). */
 const ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.id`;
 
 /**
@@ -419,7 +419,7 @@ ${GRAPH_RETURN}`,
 }
 
 /**
- * When a relation holds (api/model/validity.ts), written out: over its own [since, until], open
+ * When a relation holds (model/validity.ts), written out: over its own [since, until], open
  * ends open; an end it lacks is the year of the event at either end, if any; with no dates at all,
  * the event's year, or else the report's year only.
  */

@@ -5,7 +5,7 @@
  * work would be billed to GraphQL.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDriver, Database } from '../api/data/database.js';
+import { createDriver, Database } from '../api/db/database.js';
 import { startHttpServer } from '../api/server.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { type FloorStatement, startFloorServer } from './floor-server.js';
@@ -23,7 +23,7 @@ export interface ServerWorkerData {
 }
 
 const data = workerData as ServerWorkerData;
-// As `npm start` runs by default (SOURCE_MAPS unset, api/config.ts).
+// As `npm start` runs by default (SOURCE_MAPS unset, api/core/config.ts).
 process.setSourceMapsEnabled(false);
 const driver = createDriver(data.uri, data.user, data.password);
 const db = new Database(driver, { database: data.database, txTimeoutMs: data.txTimeoutMs });

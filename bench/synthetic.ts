@@ -10,7 +10,7 @@
  * Usage: `const data = generateSynthetic({ entities: 1e5, relations: 1e6, seed: 42 });
  *         for (const r of data.relations()) …; data.stats()`.
  */
-import type { Entity, Relation } from '../api/model/seed-format.js';
+import type { Entity, Relation } from '../model/seed-format.js';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -19,7 +19,7 @@ import {
   RELATION_TYPES,
   type RelationType,
   slugify,
-} from '../api/model/vocabulary.js';
+} from '../model/vocabulary.js';
 import {
   EVENT_FORMATS,
   eventName,

@@ -13,7 +13,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
-import type { Database } from '../api/data/database.js';
+import type { Database } from '../api/db/database.js';
 import type { FloorStatement } from './floor-server.js';
 import { nativeRow } from './queries.js';
 

@@ -3,12 +3,13 @@
  * an INVALID_ARGUMENT error that names the argument and what was expected.
  */
 import { z } from 'zod';
-import { invalidArgument } from '../api/errors.js';
-import type { Page } from '../api/model/models.js';
-import { Slug } from '../api/model/seed-format.js';
+import { invalidArgument } from '../api/core/errors.js';
+import { LIMITS } from '../api/core/limits.js';
+import type { Page } from '../model/models.js';
+import { Slug } from '../model/seed-format.js';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = LIMITS.maxPageSize;
+export const DEFAULT_PAGE_SIZE = LIMITS.defaultPageSize;
 
 export const SlugArg = Slug;
 export const YearArg = z
@@ -16,7 +17,7 @@ export const YearArg = z
   .int()
   .min(1900, 'expected a year between 1900 and 2100')
   .max(2100, 'expected a year between 1900 and 2100');
-/** The time filters, described once for every field that takes them (api/model/validity.ts). */
+/** The time filters, described once for every field that takes them (model/validity.ts). */
 export const ACTIVE_IN_DESCRIPTION =
   'Only relations that hold during this year: dated ones over [since, until] (open ends open), ' +
   "those about an event in the event's year, undated ones in the report's year (2020) only.";

@@ -8,10 +8,10 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { authorizationError } from '../api/auth.js';
-import type { Context } from '../api/context.js';
-import { invalidArgument } from '../api/errors.js';
-import { KIND_LABELS } from '../api/model/vocabulary.js';
+import { invalidArgument } from '../api/core/errors.js';
+import { KIND_LABELS } from '../model/vocabulary.js';
+import { authorizationError } from './auth.js';
+import type { Context } from './context.js';
 
 /** The types whose objects have global ids: the four kinds of entity (named as their labels) and relations. */
 const NODE_TYPENAMES = new Set<string>([...Object.values(KIND_LABELS), 'Relation']);

@@ -3,9 +3,10 @@
  * it draws). A field they did not fetch loads the whole entity through the per-request loader,
  * so all the entities of a level that need it cost one round trip together.
  */
-import type { Context } from '../api/context.js';
-import type { StoredEntity } from '../api/data/mapping.js';
-import type { EntityModel, EntityRefModel } from '../api/model/models.js';
+
+import type { StoredEntity } from '../api/db/mapping.js';
+import type { EntityModel, EntityRefModel } from '../model/models.js';
+import type { Context } from './context.js';
 
 /** The whole entity (with its staff fields), loading it if only part was fetched. */
 export function wholeEntity(e: EntityRefModel, ctx: Context): StoredEntity | Promise<StoredEntity> {

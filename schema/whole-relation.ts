@@ -4,10 +4,11 @@
  * relations of a level that need it cost one round trip together. The lookahead that decides
  * what a list reads (`selection.ts`) makes this the exception; it keeps every answer whole.
  */
-import type { Context } from '../api/context.js';
-import type { StoredRelation } from '../api/data/mapping.js';
-import { notFound } from '../api/errors.js';
-import type { RelationRefModel } from '../api/model/models.js';
+
+import { notFound } from '../api/core/errors.js';
+import type { StoredRelation } from '../api/db/mapping.js';
+import type { RelationRefModel } from '../model/models.js';
+import type { Context } from './context.js';
 
 /** One field of a relation: from what was read (synchronously), or from the whole relation. */
 export function relationField<K extends keyof StoredRelation>(

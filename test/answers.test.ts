@@ -4,7 +4,7 @@
  * never computed by the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { isActiveIn, validity } from '../api/model/validity.js';
+import { isActiveIn, validity } from '../model/validity.js';
 import { expectData as dataOf, expectError, graphqlClient } from './support/graphql.js';
 import { useTestDatabase } from './support/neo4j.js';
 

@@ -4,9 +4,9 @@
  * Known answers are pinned from the report (through the seed files), never from the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../api/context.js';
-import { DEFAULT_RELATION_ORDER } from '../api/data/cypher-fragments.js';
-import { findRelations } from '../api/data/relations.js';
+import { DEFAULT_RELATION_ORDER } from '../api/db/cypher-fragments.js';
+import { findRelations } from '../api/db/relations.js';
+import { createContext } from '../schema/context.js';
 import { relationField } from '../schema/whole-relation.js';
 import { expectData, expectError, type GraphQLResponse, graphqlClient } from './support/graphql.js';
 import { PICASOFT_VIEW } from './support/known-answers.js';

@@ -1,5 +1,5 @@
 /**
- * Compiled execution (graphql-jit, api/http/compiled-execution.ts): a document is compiled when it
+ * Compiled execution (graphql-jit, schema/plugins/compiled-execution.ts): a document is compiled when it
  * comes back, and its compiled answers are exactly the interpreted ones, errors included.
  */
 import { describe, expect, it } from 'vitest';
@@ -191,7 +191,7 @@ describe('compiled execution', () => {
     },
   );
 
-  it('reads a compiled query’s selection again when its variables change (schema/selection.ts)', async () => {
+  it('reads a compiled query’s selection again when its variables change (schema/read-ahead/selection.ts)', async () => {
     // The selection read ahead is remembered per compiled field and variable values across
     // requests: each set of variables must still get its own lists, arguments and fields.
     const query = `query Page($slug: String!, $first: Int!, $withTotal: Boolean!, $withSources: Boolean!) {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../api/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../api/core/config.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -63,7 +63,7 @@ describe('docker-compose.yml', () => {
 
 describe('README', () => {
   it('documents exactly the variables of the config schema', async () => {
-    const { configTable } = await import('../api/config-table.js');
+    const { configTable } = await import('../api/core/config-table.js');
     const readme = readFileSync('README.md', 'utf8');
     const table = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme)?.[1];
     expect(table).toBe(configTable());

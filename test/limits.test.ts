@@ -6,12 +6,12 @@ import { Writable } from 'node:stream';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { hashToken, parseStaffTokens } from '../api/auth.js';
-import { Database } from '../api/data/database.js';
-import { QueryTimeoutError } from '../api/errors.js';
+import { QueryTimeoutError } from '../api/core/errors.js';
+import { LIMITS } from '../api/core/limits.js';
+import { Database } from '../api/db/database.js';
 import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
-import { LIMITS } from '../api/http/limits.js';
 import { createArchipelYoga } from '../api/yoga.js';
+import { hashToken, parseStaffTokens } from '../schema/auth.js';
 import { expectData, expectError } from './support/graphql.js';
 import { useTestDatabase } from './support/neo4j.js';
 
@@ -194,7 +194,7 @@ describe('query limits', () => {
 describe('request protections', () => {
   it('stops a request that runs past the request timeout', async () => {
     const slow = createArchipelYoga({ db, requestTimeoutMs: 1 });
-    // The second run is compiled (api/http/compiled-execution.ts): the timeout bounds it too.
+    // The second run is compiled (schema/plugins/compiled-execution.ts): the timeout bounds it too.
     for (let run = 1; run <= 2; run++) {
       const { body } = await post({ query: '{ graph { nodes { slug } } }' }, slow);
       expectError(body, 'TIMEOUT', /timeout|took longer/i);

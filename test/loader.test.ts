@@ -3,7 +3,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Database } from '../api/data/database.js';
+import type { Database } from '../api/db/database.js';
 import { exportDataset } from '../api/seed/export.js';
 import { loadDataset } from '../api/seed/load.js';
 import { parseSeedText, type SeedEntity, type SeedRelation } from '../api/seed/read.js';

@@ -7,13 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDriver, Database } from '../api/data/database.js';
+import { createDriver, Database } from '../api/db/database.js';
+import { findFreePort, startEmbeddedNeo4j } from '../api/db/embedded.js';
 import { checkReadiness } from '../api/http/health.js';
-import { findFreePort, startEmbeddedNeo4j } from '../api/neo4j/embedded.js';
 import { exportDataset } from '../api/seed/export.js';
 import { loadDataset } from '../api/seed/load.js';
 import { createArchipelYoga } from '../api/yoga.js';
-import { seededRandom as random } from '../viz/src/seeded-random.js';
+import { seededRandom as random } from '../model/seeded-random.js';
 import { expectData, expectError } from './support/graphql.js';
 import { realSeeds, useTestDatabase } from './support/neo4j.js';
 

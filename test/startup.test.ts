@@ -7,8 +7,8 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDriver, Database } from '../api/data/database.js';
-import { findFreePort, startEmbeddedNeo4j } from '../api/neo4j/embedded.js';
+import { createDriver, Database } from '../api/db/database.js';
+import { findFreePort, startEmbeddedNeo4j } from '../api/db/embedded.js';
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));

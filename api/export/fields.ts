@@ -4,8 +4,8 @@
  * each relation that Gephi's timeline reads. Staff-only fields (`internalNotes`, `version`) are
  * not in the table, so no export can carry them.
  */
-import type { EntityModel, RelationModel } from '../model/models.js';
-import { validity } from '../model/validity.js';
+import type { EntityModel, RelationModel } from '../../model/models.js';
+import { validity } from '../../model/validity.js';
 
 /** A value as the formats receive it; lists are written as JSON text where a format has no lists. */
 export type FieldValue = string | number | readonly unknown[] | null;
@@ -72,7 +72,7 @@ export interface TimeSpan {
 }
 
 /**
- * When a relation holds, by the time model of `api/model/validity.ts` (the one `activeIn` and
+ * When a relation holds, by the time model of `model/validity.ts` (the one `activeIn` and
  * the map's year control use), as the dates Gephi's timeline reads: a partial `since` starts on
  * its first day ("2019-05" → 2019-05-01), a partial `until` ends on its last ("2020" → 2020-12-31);
  * an event's relation spans the event's year, an undated one the report's year.

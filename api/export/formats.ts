@@ -12,8 +12,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import XMLWriter from 'xml-writer';
-import type { EntityModel, RelationModel } from '../model/models.js';
-import { RELATION_TYPES } from '../model/vocabulary.js';
+import type { EntityModel, RelationModel } from '../../model/models.js';
+import { RELATION_TYPES } from '../../model/vocabulary.js';
 import {
   ENTITY_FIELDS,
   type ExportField,

@@ -9,7 +9,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { LIMIT_CODE, LIMITS } from './limits.js';
+import { LIMIT_CODE, LIMITS } from '../core/limits.js';
 
 const CONTENT_LENGTH = /^\d+$/;
 

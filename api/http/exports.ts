@@ -17,9 +17,12 @@
 import { createHash } from 'node:crypto';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
-import type { Database } from '../data/database.js';
-import { wholeGraphView } from '../data/relations.js';
-import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+import { Slug } from '../../model/seed-format.js';
+import { ENTITY_KINDS, type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
+import { QueryTimeoutError, ServiceUnavailableError } from '../core/errors.js';
+import { type Logger, silentLogger } from '../core/logger.js';
+import type { Database } from '../db/database.js';
+import { wholeGraphView } from '../db/relations.js';
 import {
   type ExportMeta,
   type ExportView,
@@ -29,10 +32,6 @@ import {
   toNodeLinkJson,
   toRelationsCsv,
 } from '../export/formats.js';
-import { type Logger, silentLogger } from '../logger.js';
-import { Slug } from '../model/seed-format.js';
-import { ENTITY_KINDS, type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
-import type { ConsumeExpensiveRead } from './rate-limit.js';
 
 export const EXPORT_PREFIX = '/export/';
 
@@ -140,7 +139,8 @@ export interface ExportOptions {
   maxGraphNodes: number;
   maxGraphRelations: number;
   /** Draws on the caller's allowance of expensive reads; none: no limit. */
-  consumeExpensiveRead?: ConsumeExpensiveRead;
+  /** Takes one expensive read from the client's allowance (the rate limit shared with `graph`): null when allowed, else the seconds to wait. */
+  consumeExpensiveRead?: (client: string) => Promise<number | null>;
   /** The caller's address (from the HTTP server context), which the allowance goes by. */
   clientAddress?: (serverContext: Record<string, unknown>) => string;
   logger?: Logger;

@@ -2,8 +2,8 @@
  * Liveness and readiness for orchestrators: live = the process answers; ready = Neo4j answers
  * and the indexes the API relies on are online.
  */
-import type { Database } from '../data/database.js';
-import { FULLTEXT_INDEX } from '../data/schema-setup.js';
+import type { Database } from '../db/database.js';
+import { FULLTEXT_INDEX } from '../db/schema-setup.js';
 
 export interface Readiness {
   ready: boolean;

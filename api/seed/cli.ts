@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
-import { connectNeo4j } from '../neo4j/connect.js';
-import { StartupError } from '../neo4j/embedded.js';
+import { ConfigError, loadConfig } from '../core/config.js';
+import { connectNeo4j } from '../db/connect.js';
+import { StartupError } from '../db/embedded.js';
 import { findCitationProblems } from './check-quotes.js';
 import { exportDataset, writeExport } from './export.js';
 import { loadDataset } from './load.js';
@@ -83,7 +83,7 @@ program
     });
   });
 
-async function withNeo4j(work: (db: import('../data/database.js').Database) => Promise<void>) {
+async function withNeo4j(work: (db: import('../db/database.js').Database) => Promise<void>) {
   const neo4j = await connectNeo4j(loadConfig(), (line) => console.error(line));
   try {
     await work(neo4j.db);

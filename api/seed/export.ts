@@ -9,8 +9,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Database } from '../data/database.js';
-import { allChanges, changeToRecord } from '../data/history.js';
+import type { Database } from '../db/database.js';
+import { allChanges, changeToRecord } from '../db/history.js';
 import {
   entityFromProps,
   entityToSeed,
@@ -19,7 +19,7 @@ import {
   relationToSeed,
   type StoredEntity,
   type StoredRelation,
-} from '../data/mapping.js';
+} from '../db/mapping.js';
 import { HISTORY_FILE, listSeedFiles } from './read.js';
 
 export const STAFF_EDITS_FILE = 'staff-edits.yaml';

@@ -12,12 +12,12 @@
  * Usage: `await loadDataset(db, await readSeeds('seeds'), { onProgress })`.
  */
 
-import type { Database, Tx } from '../data/database.js';
-import { changeFromRecord, replaceHistory } from '../data/history.js';
-import { entityProperties, relationProperties } from '../data/mapping.js';
-import { ensureSchema } from '../data/schema-setup.js';
-import type { ChangeRecord } from '../model/seed-format.js';
-import { ENTITY_KINDS, KIND_LABELS, RELATION_TYPE_NAMES } from '../model/vocabulary.js';
+import type { ChangeRecord } from '../../model/seed-format.js';
+import { ENTITY_KINDS, KIND_LABELS, RELATION_TYPE_NAMES } from '../../model/vocabulary.js';
+import type { Database, Tx } from '../db/database.js';
+import { changeFromRecord, replaceHistory } from '../db/history.js';
+import { entityProperties, relationProperties } from '../db/mapping.js';
+import { ensureSchema } from '../db/schema-setup.js';
 import type { SeedEntity, SeedRelation } from './read.js';
 
 export interface LoadOptions {

@@ -17,8 +17,8 @@ import {
   type Relation,
   Relation as RelationSchema,
   SeedFileOutline,
-} from '../model/seed-format.js';
-import { RELATION_TYPES } from '../model/vocabulary.js';
+} from '../../model/seed-format.js';
+import { RELATION_TYPES } from '../../model/vocabulary.js';
 
 /** Where a seed entry came from; kept in the graph so that export writes it back in place. */
 export interface Origin {

@@ -1,19 +1,13 @@
 /**
  * The Entity interface, its four kinds, EntityConnection, and the `entity` and `search` queries.
  */
-import type { Context } from '../../api/context.js';
-import {
-  type EntityOrderField,
-  entityWithRelationLists,
-  listEntities,
-  searchEntities,
-} from '../../api/data/entities.js';
-import type { RelationListPlan } from '../../api/data/relation-lists.js';
-import type { RelationGroupPage } from '../../api/data/relations.js';
-import { orNull } from '../../api/errors.js';
-import { primeRelationLists, relationsKey } from '../../api/loaders.js';
-import type { EntityRefModel } from '../../api/model/models.js';
-import { type EntityKind, ORGANISATION_CATEGORIES, PROJECT_CATEGORIES } from '../../api/model/vocabulary.js';
+
+import { orNull } from '../../api/core/errors.js';
+import { type EntityOrderField, entityWithRelationLists, listEntities, searchEntities } from '../../api/db/entities.js';
+import type { RelationListPlan } from '../../api/db/relation-lists.js';
+import type { RelationGroupPage } from '../../api/db/relations.js';
+import type { EntityRefModel } from '../../model/models.js';
+import { type EntityKind, ORGANISATION_CATEGORIES, PROJECT_CATEGORIES } from '../../model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -31,8 +25,10 @@ import {
   YearArg,
 } from '../args.js';
 import { builder } from '../builder.js';
-import { relationListPlan, relationListsSelectedOn } from '../relation-plan.js';
-import { descend, listNeeds, listNeedsOf, selectionTree } from '../selection.js';
+import type { Context } from '../context.js';
+import { primeRelationLists, relationsKey } from '../loaders.js';
+import { relationListPlan, relationListsSelectedOn } from '../read-ahead/relation-plan.js';
+import { descend, listNeeds, listNeedsOf, selectionTree } from '../read-ahead/selection.js';
 import { entityField } from '../whole-entity.js';
 import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
 import { RelationConnection } from './relation.js';

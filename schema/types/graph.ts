@@ -2,9 +2,9 @@
  * The map's one-request view: `graph` returns the entities and relations to draw.
  */
 
-import { graphView } from '../../api/data/relations.js';
-import { apiError, notFound } from '../../api/errors.js';
-import type { EntityRefModel, RelationModel } from '../../api/model/models.js';
+import { apiError, notFound } from '../../api/core/errors.js';
+import { graphView } from '../../api/db/relations.js';
+import type { EntityRefModel, RelationModel } from '../../model/models.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   arg,

@@ -4,11 +4,11 @@
  * Every rule is a scope on the field: a public caller gets UNAUTHENTICATED and no data.
  */
 
-import type { ChangeModel } from '../../api/data/history.js';
-import { historyOf } from '../../api/data/history.js';
-import { staffFieldsOf } from '../../api/data/mapping.js';
-import { invalidArgument } from '../../api/errors.js';
-import type { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../api/model/seed-format.js';
+import { invalidArgument } from '../../api/core/errors.js';
+import type { ChangeModel } from '../../api/db/history.js';
+import { historyOf } from '../../api/db/history.js';
+import { staffFieldsOf } from '../../api/db/mapping.js';
+import type { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../model/seed-format.js';
 import { AFTER_DESCRIPTION, arg, PAGE_SIZE_DESCRIPTION, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
 import { wholeEntity } from '../whole-entity.js';

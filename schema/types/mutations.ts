@@ -1,10 +1,10 @@
 /**
  * Staff mutations (Relay style: one `input`, one payload). Each needs a staff bearer token; the
  * role is a scope on the field (`editor` for everyday edits, `admin` to merge). Each is one Neo4j
- * transaction that also records its changes (`api/data/edits.ts`); every payload returns them.
+ * transaction that also records its changes (`api/db/edits.ts`); every payload returns them.
  * Inputs are checked by the seed format's zod schemas: an INVALID_ARGUMENT names the input field.
  */
-import type { Context } from '../../api/context.js';
+
 import {
   createEntity,
   createRelation,
@@ -15,9 +15,10 @@ import {
   restoreRelation,
   updateEntity,
   updateRelation,
-} from '../../api/data/edits.js';
+} from '../../api/db/edits.js';
 import { arg, SlugArg } from '../args.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { ENTITY_FIELDS } from './entity.js';
 import { ChangeRef, EXPECTED_VERSION_DESCRIPTION, INTERNAL_NOTES_DESCRIPTION } from './history.js';
 import { EntityRef, RelationRef } from './refs.js';

@@ -2,7 +2,7 @@
  * Type references shared across the type files (which implement them), so that entities and
  * relations can point at each other without circular imports.
  */
-import type { EntityRefModel, RelationRefModel } from '../../api/model/models.js';
+import type { EntityRefModel, RelationRefModel } from '../../model/models.js';
 import { builder } from '../builder.js';
 
 // Entities are backed by the whole model or by the part a list fetched (schema/whole-entity.ts).

@@ -2,19 +2,11 @@
  * Relation, Source, RelationConnection, and the `relations` and `path` queries.
  */
 
-import type { Context } from '../../api/context.js';
-import {
-  findRelations,
-  MAX_PATH_LENGTH,
-  shortestPaths,
-  softwareExists,
-  unknownSlugs,
-} from '../../api/data/relations.js';
-import { apiError, invalidArgument, notFound, orNull } from '../../api/errors.js';
-import { primeRelationLists } from '../../api/loaders.js';
-import type { RelationModel } from '../../api/model/models.js';
-import { MAX_QUOTE_LENGTH } from '../../api/model/seed-format.js';
-import { CURRENCIES, RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
+import { apiError, invalidArgument, notFound, orNull } from '../../api/core/errors.js';
+import { findRelations, MAX_PATH_LENGTH, shortestPaths, softwareExists, unknownSlugs } from '../../api/db/relations.js';
+import type { RelationModel } from '../../model/models.js';
+import { MAX_QUOTE_LENGTH } from '../../model/seed-format.js';
+import { CURRENCIES, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -30,8 +22,10 @@ import {
   YearArg,
 } from '../args.js';
 import { builder } from '../builder.js';
-import { nestedRelationLists } from '../relation-plan.js';
-import { listNeeds, perSelection, selectionTree } from '../selection.js';
+import type { Context } from '../context.js';
+import { primeRelationLists } from '../loaders.js';
+import { nestedRelationLists } from '../read-ahead/relation-plan.js';
+import { listNeeds, perSelection, selectionTree } from '../read-ahead/selection.js';
 import { relationField } from '../whole-relation.js';
 import { EntityRef, ProjectRef, RelationRef } from './refs.js';
 import { DateScalar, RelationOrderInput, RelationTypeEnum, relationOrderOf } from './scalars-and-enums.js';
@@ -52,7 +46,7 @@ const SourceRef = builder.objectRef<{ section: string; quote: string }>('Source'
 
 /**
  * What a relation's fields mean, on `Relation` and on the mutation inputs that set them. What a
- * given type puts in them is in its RelationType description (api/model/vocabulary.ts).
+ * given type puts in them is in its RelationType description (model/vocabulary.ts).
  */
 export const RELATION_FIELDS = {
   type: 'What the relation means, read from `from` to `to` (FUNDING: `from` funds `to`).',
@@ -209,7 +203,7 @@ builder.globalConnectionField('totalCount', (t) =>
     nullable: false,
     description: 'Number of items across all pages.',
     resolve: (parent) => {
-      // Lists count only when totalCount is selected (schema/selection.ts), so this cannot be null.
+      // Lists count only when totalCount is selected (schema/read-ahead/selection.ts), so this cannot be null.
       if (parent.totalCount === null) throw new Error('totalCount was selected but the list was not counted');
       return parent.totalCount;
     },

@@ -2,13 +2,9 @@
  * The Date scalar and the enums, all derived from the vocabulary.
  */
 import { GraphQLError } from 'graphql';
-import {
-  DEFAULT_RELATION_ORDER,
-  type RelationOrder,
-  type RelationOrderField,
-} from '../../api/data/cypher-fragments.js';
-import { isPartialDate } from '../../api/model/seed-format.js';
-import { type EntityKind, RELATION_TYPE_NAMES, RELATION_TYPES } from '../../api/model/vocabulary.js';
+import { DEFAULT_RELATION_ORDER, type RelationOrder, type RelationOrderField } from '../../api/db/cypher-fragments.js';
+import { isPartialDate } from '../../model/seed-format.js';
+import { type EntityKind, RELATION_TYPE_NAMES, RELATION_TYPES } from '../../model/vocabulary.js';
 import { builder } from '../builder.js';
 
 export const DateScalar = builder.scalarType('Date', {
@@ -49,7 +45,7 @@ export const DirectionEnum = builder.enumType('Direction', {
 });
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
-  description: 'Kinds of relations, from the dataset vocabulary (api/model/vocabulary.ts).',
+  description: 'Kinds of relations, from the dataset vocabulary (model/vocabulary.ts).',
   values: Object.fromEntries(
     RELATION_TYPE_NAMES.map((name) => [name, { value: name, description: RELATION_TYPES[name].description }]),
   ) as { [K in (typeof RELATION_TYPE_NAMES)[number]]: { value: K; description: string } },

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createDriver, Database } from '../../api/data/database.js';
-import { type EmbeddedNeo4j, findFreePort, startEmbeddedNeo4j } from '../../api/neo4j/embedded.js';
+import { createDriver, Database } from '../../api/db/database.js';
+import { type EmbeddedNeo4j, findFreePort, startEmbeddedNeo4j } from '../../api/db/embedded.js';
 import { loadDataset } from '../../api/seed/load.js';
 import { formatProblems, readSeeds } from '../../api/seed/read.js';
 

@@ -2,7 +2,7 @@
  * Runs GraphQL operations against the real schema and database through yoga's fetch (no port).
  */
 import { expect } from 'vitest';
-import type { Database } from '../../api/data/database.js';
+import type { Database } from '../../api/db/database.js';
 import { createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
 import { recording } from './neo4j.js';
 

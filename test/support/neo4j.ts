@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, inject } from 'vitest';
-import { createDriver, Database, type QueryEvent } from '../../api/data/database.js';
+import { createDriver, Database, type QueryEvent } from '../../api/db/database.js';
 import { loadDataset } from '../../api/seed/load.js';
 import { readSeeds, type SeedReadResult } from '../../api/seed/read.js';
 

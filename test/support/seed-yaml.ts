@@ -24,7 +24,7 @@ export interface RawRelation {
 
 /**
  * Every entity and relation of `seeds/*.yaml`. A relation without an explicit `id` gets the one
- * the seed format gives it (restated here from api/model/seed-format.ts, not imported):
+ * the seed format gives it (restated here from model/seed-format.ts, not imported):
  * `type--from--to` in lower case, plus `--software` for the hosting of a software.
  */
 export function readSeedYaml(dir = path.resolve('seeds')): { entities: RawEntity[]; relations: RawRelation[] } {

@@ -3,7 +3,7 @@
  */
 
 import { inject } from 'vitest';
-import { createDriver, Database } from '../../api/data/database.js';
+import { createDriver, Database } from '../../api/db/database.js';
 import { startHttpServer } from '../../api/server.js';
 import { createArchipelYoga } from '../../api/yoga.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS } from '../../api/model/vocabulary.js';
+import { ENTITY_KINDS } from '../../model/vocabulary.js';
 import {
   countByKind,
   countByType,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RELATION_TYPE_NAMES } from '../../api/model/vocabulary.js';
+import { RELATION_TYPE_NAMES } from '../../model/vocabulary.js';
 import {
   categoryLabel,
   formatAmount,

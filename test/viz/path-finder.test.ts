@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RelationType } from '../../api/model/vocabulary.js';
+import type { RelationType } from '../../model/vocabulary.js';
 import { translator } from '../../viz/src/i18n.js';
 import {
   avoidList,

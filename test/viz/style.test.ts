@@ -5,7 +5,7 @@ import {
   PROJECT_CATEGORIES,
   RELATION_TYPE_NAMES,
   type RelationType,
-} from '../../api/model/vocabulary.js';
+} from '../../model/vocabulary.js';
 import {
   CATEGORY_COLORS,
   CHANGE_STYLE,

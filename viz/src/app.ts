@@ -3,7 +3,7 @@
  * change goes through `setState`, and `apply` brings canvas, panels and tables in line with it.
  */
 
-import { ENTITY_KINDS, RELATION_TYPE_NAMES, type RelationType } from '../../api/model/vocabulary.js';
+import { ENTITY_KINDS, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import { ApiUnreachableError, GRAPHQL_ENDPOINT, isAbort, request } from './api.js';
 import { type DetailsContent, type GroupRest, renderDetails } from './details.js';
 import { h, replaceChildren } from './dom.js';

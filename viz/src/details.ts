@@ -2,7 +2,7 @@
  * The details panel: an entity (summary, relations grouped by type, source quotes) or a single
  * relation. Every entity named in it is a button that moves the focus there.
  */
-import type { RelationType } from '../../api/model/vocabulary.js';
+import type { RelationType } from '../../model/vocabulary.js';
 import { type Child, h } from './dom.js';
 import {
   categoryLabel,

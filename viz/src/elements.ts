@@ -10,7 +10,7 @@
  * drawing of the same relation, not another one.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { EntityKind, RelationType } from '../../api/model/vocabulary.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import type { GraphData, GraphEdge } from './queries.js';
 import { DERIVED_EDGE_STYLE, edgeLook, LARGE_GRAPH, type LineStyle, nodeLook, type Shape } from './style.js';
 

@@ -2,7 +2,7 @@
  * The entities table of the list view as data: one row per shown entity, with how many shown
  * relations it keeps, and its columns on screen and in the CSV export. Pure.
  */
-import type { EntityKind } from '../../api/model/vocabulary.js';
+import type { EntityKind } from '../../model/vocabulary.js';
 import { categoryLabel, kindLabel, type Lang, type Translate } from './i18n.js';
 import type { GraphData } from './queries.js';
 import type { Column, CsvColumn } from './table-model.js';

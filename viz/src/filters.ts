@@ -5,8 +5,8 @@
  * layout and the year slider shows the same islands appearing and vanishing in place. The
  * rules mirror the API's `graph` arguments so that the "GraphQL" link reproduces the view.
  */
-import { endedIn, isActiveIn, startedIn, validity, yearOf } from '../../api/model/validity.js';
-import type { EntityKind, RelationType } from '../../api/model/vocabulary.js';
+import { endedIn, isActiveIn, startedIn, validity, yearOf } from '../../model/validity.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import { softwareEdgeId, softwareOf } from './elements.js';
 import type { GraphData, GraphEdge, GraphVariables } from './queries.js';
 
@@ -65,7 +65,7 @@ function yearVerdict(edge: GraphEdge, eventDate: string | null, filters: FilterS
 /**
  * A relation is shown when its type passes, at least one end's kind passes (both ends are then
  * drawn: ticking only "Person" shows people and who they relate to) and the year control keeps
- * it (see `yearVerdict`; the time model is api/model/validity.ts). An entity is shown when it
+ * it (see `yearVerdict`; the time model is model/validity.ts). An entity is shown when it
  * keeps at least one shown relation: an island with no tie that year was not yet (or no longer)
  * part of the archipelago. The software a HOSTING relation runs is drawn from its own edge
  * (elements.ts), shown exactly when the relation is, so the software shows with it. These are

@@ -9,7 +9,7 @@
  * pinned. Pure and deterministic (seeded), so it is unit-tested like the other pure modules.
  */
 
-import { seededRandom as random } from './seeded-random.js';
+import { seededRandom as random } from '../../model/seeded-random.js';
 
 export interface ForceJob {
   nodeCount: number;

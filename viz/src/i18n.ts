@@ -9,7 +9,7 @@ import {
   type ProjectCategory,
   RELATION_TYPES,
   type RelationType,
-} from '../../api/model/vocabulary.js';
+} from '../../model/vocabulary.js';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];

@@ -3,9 +3,9 @@
  * load, so a shared link shows its recipient what the sender saw.
  */
 import type { Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytoscape';
+import { seededRandom } from '../../model/seeded-random.js';
 import { HEART_SLUG } from './elements.js';
 import { type ForceJob, forceLayout } from './force-layout.js';
-import { seededRandom } from './seeded-random.js';
 
 export { seededRandom };
 

@@ -3,7 +3,7 @@
  * showing its colour or shape and how many of it the current view holds. Plus the year control,
  * which shows either the relations active in a year or those that started or ended in it.
  */
-import { REPORT_YEAR } from '../../api/model/validity.js';
+import { REPORT_YEAR } from '../../model/validity.js';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -11,7 +11,7 @@ import {
   PROJECT_CATEGORIES,
   RELATION_TYPE_NAMES,
   type RelationType,
-} from '../../api/model/vocabulary.js';
+} from '../../model/vocabulary.js';
 import { h, replaceChildren, svgIcon, uniqueId } from './dom.js';
 import type { Change, FilterState, YearMode } from './filters.js';
 import { categoryLabel, kindLabel, type Lang, relationLabel, type Translate } from './i18n.js';

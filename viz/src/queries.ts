@@ -4,7 +4,7 @@
  * They are plain strings so that the "GraphQL" link can hand GraphiQL the very text the map
  * runs: what is seen on the map is reproducible by any other client.
  */
-import type { EntityKind, RelationType } from '../../api/model/vocabulary.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 
 export interface Operation {
   name: string;
@@ -50,7 +50,7 @@ export const GROUP_SIZE = 10;
  *
  * The kind-specific fields are written out rather than spread from EntityFields: with one inline
  * fragment per object type, after the fields, the server compiles the document (see
- * api/http/compiled-execution.ts); EntityFields beside `... on Project` would apply twice to a project.
+ * schema/plugins/compiled-execution.ts); EntityFields beside `... on Project` would apply twice to a project.
  */
 export const ENTITY: Operation = {
   name: 'ArchipelEntity',

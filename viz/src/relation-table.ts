@@ -4,8 +4,8 @@
  * DOM is `data-table.ts`'s job.
  */
 
-import { validity } from '../../api/model/validity.js';
-import type { RelationType } from '../../api/model/vocabulary.js';
+import { validity } from '../../model/validity.js';
+import type { RelationType } from '../../model/vocabulary.js';
 import { formatAmount, formatPeriod, type Lang, relationLabel, type Translate, translator } from './i18n.js';
 import type { GraphData } from './queries.js';
 import type { Column, CsvColumn } from './table-model.js';

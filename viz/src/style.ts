@@ -9,7 +9,7 @@ import {
   ORGANISATION_CATEGORIES,
   PROJECT_CATEGORIES,
   type RelationType,
-} from '../../api/model/vocabulary.js';
+} from '../../model/vocabulary.js';
 import type { Change } from './filters.js';
 
 export type Shape = 'ellipse' | 'round-rectangle' | 'round-triangle' | 'diamond';

@@ -9,7 +9,7 @@ import {
   RELATION_TYPE_NAMES,
   type RelationType,
   SLUG_PATTERN,
-} from '../../api/model/vocabulary.js';
+} from '../../model/vocabulary.js';
 import { type FilterState, normaliseSelection } from './filters.js';
 import { isLang, type Lang } from './i18n.js';
 import { PATH_LONGEST, PATH_MAX_LENGTH } from './queries.js';

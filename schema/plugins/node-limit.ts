@@ -13,8 +13,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_PAGE_SIZE } from '../../schema/args.js';
-import { LIMIT_CODE, LIMITS } from './limits.js';
+import { LIMIT_CODE, LIMITS } from '../../api/core/limits.js';
 
 function firstValue(value: ValueNode | undefined, variables: Record<string, unknown>): number | null {
   if (!value) return null;
@@ -42,7 +41,7 @@ export function countConnectionNodes(
           firstArg !== undefined ||
           selection.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges');
         if (isConnection) {
-          const first = Math.max(0, firstValue(firstArg?.value, variables) ?? DEFAULT_PAGE_SIZE);
+          const first = Math.max(0, firstValue(firstArg?.value, variables) ?? LIMITS.defaultPageSize);
           total += multiplier * first + walk(selection.selectionSet, multiplier * first, seen);
         } else {
           total += walk(selection.selectionSet, multiplier, seen);

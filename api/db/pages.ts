@@ -4,7 +4,7 @@
  * holds one item more than asked for when a next page exists, and `total` is null when it was not
  * counted.
  */
-import type { Page } from '../model/models.js';
+import type { Page } from '../../model/models.js';
 
 interface RecordLike {
   get(key: string): unknown;

@@ -1,8 +1,8 @@
 /**
  * Entity queries. Batch functions take many keys and answer in key order, for DataLoaders.
  */
-import type { Page, PartialEntity, RelationRefModel } from '../model/models.js';
-import type { EntityKind, RelationType } from '../model/vocabulary.js';
+import type { Page, PartialEntity, RelationRefModel } from '../../model/models.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import { pageColumns, relationTypePattern } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import {

@@ -2,15 +2,11 @@
  * The per-request context: the caller, a database view that counts this request's round trips,
  * and fresh loaders. The driver itself is shared by the whole process.
  */
-import { authenticate, type StaffDirectory } from './auth.js';
-import { DEFAULT_MAX_GRAPH_NODES, DEFAULT_MAX_GRAPH_RELATIONS } from './config.js';
-import type { Database, QueryEvent } from './data/database.js';
-import { createLoaders, type Loaders } from './loaders.js';
 
-export interface Viewer {
-  name: string;
-  role: 'editor' | 'admin';
-}
+import { CONFIG_DEFAULTS } from '../api/core/config.js';
+import type { Database, QueryEvent } from '../api/db/database.js';
+import { authenticate, type StaffDirectory, type Viewer } from './auth.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 export interface Context {
   db: Database;
@@ -46,7 +42,7 @@ export function createContext(db: Database, options: ContextOptions = {}): Conte
     queries,
     viewer: authenticate(options.request?.headers.get('authorization'), options.staff ?? []),
     requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
-    maxGraphNodes: options.maxGraphNodes ?? DEFAULT_MAX_GRAPH_NODES,
-    maxGraphRelations: options.maxGraphRelations ?? DEFAULT_MAX_GRAPH_RELATIONS,
+    maxGraphNodes: options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES,
+    maxGraphRelations: options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import type { ListNeeds } from '../api/model/models.js';
+import type { ListNeeds } from '../../model/models.js';
 
 /** All the subfields of these fields, under any alias and any type condition. */
 function children(trees: readonly ResolveTree[]): ResolveTree[] {

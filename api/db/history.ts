@@ -6,8 +6,8 @@
  *
  * Usage: `const page = await historyOf(db, { kind: 'ENTITY', id: 'framasoft' }, { offset: 0, limit: 20 })`.
  */
-import type { Page } from '../model/models.js';
-import type { CHANGE_ACTIONS, CHANGE_TARGETS, ChangeRecord } from '../model/seed-format.js';
+import type { Page } from '../../model/models.js';
+import type { CHANGE_ACTIONS, CHANGE_TARGETS, ChangeRecord } from '../../model/seed-format.js';
 import { patternPageColumns } from './cypher-fragments.js';
 import type { Database, Tx } from './database.js';
 import { emptyPage, pageOf } from './pages.js';

@@ -1,6 +1,6 @@
 /**
  * Prints the README's configuration table from the config schema (a test keeps them in sync).
- * Usage: `tsx api/config-table.ts`.
+ * Usage: `tsx api/core/config-table.ts`.
  */
 import { fileURLToPath } from 'node:url';
 import { ConfigSchema } from './config.js';

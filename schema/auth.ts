@@ -8,9 +8,14 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConfigError } from './config.js';
-import type { Viewer } from './context.js';
-import { apiError } from './errors.js';
+import { ConfigError } from '../api/core/config.js';
+import { apiError } from '../api/core/errors.js';
+
+/** The caller, once authenticated. */
+export interface Viewer {
+  name: string;
+  role: 'editor' | 'admin';
+}
 
 export const STAFF_ROLES = ['editor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -3,8 +3,8 @@
  * derived from the vocabulary (relation types, directions) or built from a validated small
  * integer; user input itself always travels as a `$parameter`.
  */
-import { REPORT_YEAR } from '../model/validity.js';
-import { RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
+import { REPORT_YEAR } from '../../model/validity.js';
+import { RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -51,7 +51,7 @@ export function directedEnds(
 }
 
 /**
- * Keeps relations that hold during the year `param`: the Cypher form of `validity` (api/model/validity.ts).
+ * Keeps relations that hold during the year `param`: the Cypher form of `validity` (model/validity.ts).
  * Dated relations hold over [since, until], open ends open; a relation to or from an event is bounded
  * by the event's date; an undated one is attested in the report's year only. `ends` are the variables
  * bound to the relation's two nodes (only events carry a `date`).

@@ -21,10 +21,6 @@ const PositiveInt = (fallback: number, what: string) =>
     .positive(`expected ${what}`)
     .default(fallback);
 
-export const DEFAULT_MAX_GRAPH_NODES = 5_000;
-/** With 5,000 entities, 20,000 objects: the most one response may hold (api/http/limits.ts). */
-export const DEFAULT_MAX_GRAPH_RELATIONS = 15_000;
-
 const CommaList = z.string().transform((value) =>
   value
     .split(',')
@@ -66,10 +62,10 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_EXPENSIVE_PER_MINUTE: PositiveInt(600, 'a positive integer').describe(
     'Expensive reads (graph, path, search) one client may send per minute.',
   ),
-  MAX_GRAPH_NODES: PositiveInt(DEFAULT_MAX_GRAPH_NODES, 'a positive integer').describe(
+  MAX_GRAPH_NODES: PositiveInt(5_000, 'a positive integer').describe(
     'Most entities one `graph` answer may hold; larger views are refused with a hint to use focus or filters.',
   ),
-  MAX_GRAPH_RELATIONS: PositiveInt(DEFAULT_MAX_GRAPH_RELATIONS, 'a positive integer').describe(
+  MAX_GRAPH_RELATIONS: PositiveInt(15_000, 'a positive integer').describe(
     'Most relations one `graph` answer may hold; denser views are refused the same way.',
   ),
   HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
@@ -100,6 +96,8 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+/** Every setting's default: what the API uses when a caller (a test, a bench) leaves one out. */
+export const CONFIG_DEFAULTS: Config = ConfigSchema.parse({});
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
 export class ConfigError extends Error {

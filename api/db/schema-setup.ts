@@ -2,7 +2,7 @@
  * Constraints and indexes the loader and the API rely on. Idempotent (`IF NOT EXISTS`); schema
  * statements cannot share a transaction with data writes, so they run before any load.
  */
-import { RELATION_TYPE_NAMES } from '../model/vocabulary.js';
+import { RELATION_TYPE_NAMES } from '../../model/vocabulary.js';
 import type { Database } from './database.js';
 import { HISTORY_SCHEMA_STATEMENTS } from './history.js';
 

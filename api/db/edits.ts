@@ -13,15 +13,15 @@
 import { randomUUID } from 'node:crypto';
 import { Neo4jError } from 'neo4j-driver';
 import type { z } from 'zod';
-import { apiError, invalidArgument, notFound } from '../errors.js';
 import {
   deriveRelationId,
   type Entity,
   Entity as EntitySchema,
   type Relation,
   Relation as RelationSchema,
-} from '../model/seed-format.js';
-import { KIND_LABELS, RELATION_TYPES, type RelationType } from '../model/vocabulary.js';
+} from '../../model/seed-format.js';
+import { KIND_LABELS, RELATION_TYPES, type RelationType } from '../../model/vocabulary.js';
+import { apiError, invalidArgument, notFound } from '../core/errors.js';
 import { relationTypePattern } from './cypher-fragments.js';
 import { type Database, type Tx, toNative } from './database.js';
 import {

@@ -1,8 +1,8 @@
 /**
  * Relation queries: lists, batch loads, shortest paths and the map's graph view.
  */
-import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
-import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../model/vocabulary.js';
+import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../../model/models.js';
+import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import {
   boundedInt,
   countedPageReturn,

@@ -11,7 +11,7 @@ import neo4j, {
   Neo4jError,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
-import { QueryTimeoutError, ServiceUnavailableError } from '../errors.js';
+import { QueryTimeoutError, ServiceUnavailableError } from '../core/errors.js';
 
 export interface QueryEvent {
   cypher: string;

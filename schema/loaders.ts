@@ -5,10 +5,11 @@
  * Usage: `const loaders = createLoaders(db); await loaders.entity.load('framasoft')`.
  */
 import DataLoader from 'dataloader';
-import type { Database } from './data/database.js';
-import { entitiesBySlugs, neighboursOfEntities } from './data/entities.js';
-import type { StoredEntity, StoredRelation } from './data/mapping.js';
-import type { NestedPage, RelationListPlan } from './data/relation-lists.js';
+import { notFound } from '../api/core/errors.js';
+import type { Database } from '../api/db/database.js';
+import { entitiesBySlugs, neighboursOfEntities } from '../api/db/entities.js';
+import type { StoredEntity, StoredRelation } from '../api/db/mapping.js';
+import type { NestedPage, RelationListPlan } from '../api/db/relation-lists.js';
 import {
   instancesOfSoftware,
   type RelationGroupPage,
@@ -16,10 +17,9 @@ import {
   relationGroupsOfEntities,
   relationsByKeys,
   relationsOfEntities,
-} from './data/relations.js';
-import { notFound } from './errors.js';
-import type { Page, PartialEntity, RelationModel, RelationRefModel } from './model/models.js';
-import type { RelationType } from './model/vocabulary.js';
+} from '../api/db/relations.js';
+import type { Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
+import type { RelationType } from '../model/vocabulary.js';
 
 /** An entity's relation list, and the lists nested in it that are read with it. */
 export interface RelationsKey {

@@ -1,5 +1,5 @@
 /**
- * Relation-list plans from a query (see api/data/relation-lists.ts): a list's arguments and
+ * Relation-list plans from a query (see api/db/relation-lists.ts): a list's arguments and
  * selection, and the `relations` lists its client asked for on each relation's `from` and `to`,
  * so that a nested query reads all of its levels in one statement.
  *
@@ -8,12 +8,12 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
-import type { Direction, RelationOrderField } from '../api/data/cypher-fragments.js';
-import type { NestedRelationList, RelationListPlan } from '../api/data/relation-lists.js';
-import type { EntityKind, RelationType } from '../api/model/vocabulary.js';
-import { arg, paging, YearArg } from './args.js';
+import type { Direction, RelationOrderField } from '../../api/db/cypher-fragments.js';
+import type { NestedRelationList, RelationListPlan } from '../../api/db/relation-lists.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
+import { arg, paging, YearArg } from '../args.js';
+import { relationOrderOf } from '../types/scalars-and-enums.js';
 import { descend, listNeedsOf, perSelection, selectionTree } from './selection.js';
-import { relationOrderOf } from './types/scalars-and-enums.js';
 
 /** The arguments of `Entity.relations`, as the schema declares them. */
 export interface RelationListArgs {

@@ -5,8 +5,8 @@
  * Usage: `const neo4j = await connectNeo4j(config, log); … await neo4j.close();`
  */
 import type { Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
-import { createDriver, Database } from '../data/database.js';
+import type { Config } from '../core/config.js';
+import { createDriver, Database } from './database.js';
 import { type EmbeddedNeo4j, StartupError, startEmbeddedNeo4j } from './embedded.js';
 
 export interface Neo4jConnection {

@@ -2,7 +2,7 @@
  * `npm run neo4j`: runs the embedded Neo4j alone (for the seed CLI, Neo4j tools or debugging),
  * until Ctrl-C. Uses NEO4J_EMBEDDED_PORT and NEO4J_DATA_DIR.
  */
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../core/config.js';
 import { StartupError, startEmbeddedNeo4j } from './embedded.js';
 
 try {

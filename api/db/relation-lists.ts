@@ -3,15 +3,15 @@
  * `entity → relations → to → relations` is one round trip instead of one per level.
  *
  * A plan says what to read at each level: the list's arguments and selection, and the lists the
- * client asked for on the items' ends (built from the query by schema/relation-plan.ts). The
+ * client asked for on the items' ends (built from the query by schema/read-ahead/relation-plan.ts). The
  * statement returns each nested page inside its item; `readRelationList` hands them back keyed by
  * the entity they belong to, for the per-request loader to hold (`primeRelationLists`,
- * api/loaders.ts), where the resolvers of the nested fields then find them.
+ * schema/loaders.ts), where the resolvers of the nested fields then find them.
  *
  * Usage: `const params = new StatementParameters(); const cypher = relationListExpression(plan, 'e', params);`
  */
-import type { ListNeeds, Page, RelationRefModel } from '../model/models.js';
-import type { EntityKind, RelationType } from '../model/vocabulary.js';
+import type { ListNeeds, Page, RelationRefModel } from '../../model/models.js';
+import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import {
   type Direction,
   directedEnds,

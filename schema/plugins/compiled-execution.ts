@@ -42,7 +42,7 @@ import {
   visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../api/core/logger.js';
 
 export interface CompiledExecutionOptions {
   /** Runs of a document interpreted before it is compiled (default 1; 0 compiles at once). */

@@ -4,10 +4,10 @@
  */
 
 import { isInt } from 'neo4j-driver';
-import type { EntityModel, ListNeeds, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
-import { deriveRelationId, type Entity, type Relation } from '../model/seed-format.js';
-import { yearOf } from '../model/validity.js';
-import { slugify } from '../model/vocabulary.js';
+import type { EntityModel, ListNeeds, PartialEntity, RelationModel, RelationRefModel } from '../../model/models.js';
+import { deriveRelationId, type Entity, type Relation } from '../../model/seed-format.js';
+import { yearOf } from '../../model/validity.js';
+import { slugify } from '../../model/vocabulary.js';
 
 /** Accent- and case-insensitive key used for exact-name ranking and software lookup. */
 export const nameKey = (text: string) => slugify(text);

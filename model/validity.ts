@@ -9,7 +9,7 @@
  * - A relation the report states without any date is attested in the report's year only: the
  *   2020 report says it was so in 2020, and says nothing of 2014.
  *
- * The Cypher mirror of `validity` is `ACTIVE_IN` in api/data/cypher-fragments.ts; a test pins both
+ * The Cypher mirror of `validity` is `ACTIVE_IN` in api/db/cypher-fragments.ts; a test pins both
  * to the same answers.
  */
 
