@@ -1,0 +1,71 @@
+/**
+ * Staff edits of relations: create, update, delete. Each is one transaction that records its
+ * changes (`transaction.ts`); restoring is in `restore.ts`.
+ *
+ * Usage: `const { result, changes } = await deleteRelation(db, 'alice', { relationId, expectedVersion: 2 })`.
+ */
+import { deriveRelationId, Relation as RelationSchema } from '../../../model/seed-format.js';
+import { apiError } from '../../core/errors.js';
+import type { Database } from '../database.js';
+import { relationToSeed } from '../mapping.js';
+import { applyPatch, checkVersion, type Patch, validated } from './checks.js';
+import {
+  deleteRelations,
+  insertRelation,
+  lockedRelation,
+  rejection,
+  relationExists,
+  replaceRelations,
+  whyRejected,
+} from './relation-cypher.js';
+import { modelFields, relationSnapshot } from './snapshots.js';
+import { edit } from './transaction.js';
+
+/** Creates a relation (input in the seed format; `id` derived when omitted). */
+export function createRelation(db: Database, actor: string, input: Record<string, unknown>) {
+  const relation = validated(RelationSchema, input);
+  const id = relation.id ?? deriveRelationId(relation);
+  return edit(db, actor, async (tx, op) => {
+    if (await relationExists(tx, id)) {
+      throw apiError('CONFLICT', `A relation with id "${id}" already exists; give this one another "id"`, { id });
+    }
+    const created = await insertRelation(tx, { ...relation, id, version: 1 }, null);
+    if (!created) throw await rejection(tx, relation);
+    op.record('CREATE', 'RELATION', id, null, relationSnapshot(created));
+    return created.value;
+  });
+}
+
+/** Changes a relation's fields (not its type or ends). CONFLICT when `expectedVersion` is stale. */
+export function updateRelation(
+  db: Database,
+  actor: string,
+  input: { relationId: string; expectedVersion: number; patch: Patch },
+) {
+  return edit(db, actor, async (tx, op) => {
+    const current = await lockedRelation(tx, input.relationId);
+    checkVersion('Relation', input.relationId, current.value.version, input.expectedVersion);
+    const seed = { ...relationToSeed(current.value), id: current.value.id };
+    const next = validated(RelationSchema, applyPatch(seed, { ...input.patch, version: null }));
+    if (next.software && next.software !== current.value.software) {
+      const problem = await whyRejected(tx, next, ['software']);
+      if (problem) throw problem;
+    }
+    const [updated] = await replaceRelations(tx, [
+      { value: { ...current.value, ...modelFields(next), version: current.value.version + 1 }, origin: current.origin },
+    ]);
+    op.record('UPDATE', 'RELATION', input.relationId, relationSnapshot(current), relationSnapshot(updated!));
+    return updated!.value;
+  });
+}
+
+/** Deletes a relation; `restoreRelation` brings it back. */
+export function deleteRelation(db: Database, actor: string, input: { relationId: string; expectedVersion: number }) {
+  return edit(db, actor, async (tx, op) => {
+    const current = await lockedRelation(tx, input.relationId);
+    checkVersion('Relation', input.relationId, current.value.version, input.expectedVersion);
+    await deleteRelations(tx, [current]);
+    op.record('DELETE', 'RELATION', input.relationId, relationSnapshot(current), null);
+    return current.value;
+  });
+}

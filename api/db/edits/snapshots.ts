@@ -1,0 +1,59 @@
+/**
+ * Snapshots: the seed form of an entity or relation plus where its seed lives, which is what
+ * history stores and a restore reads back.
+ */
+import type { z } from 'zod';
+import { type Relation, Relation as RelationSchema } from '../../../model/seed-format.js';
+import { toNative } from '../database.js';
+import { entityToSeed, relationToSeed, type StoredEntity, type StoredRelation } from '../mapping.js';
+
+/** Where an entry's seed lives (null for what staff created); kept so a restore puts it back. */
+export interface Origin {
+  file: string;
+  position: number;
+}
+
+/** An entry as an edit reads it: its value and where its seed lives. */
+export interface Located<T> {
+  value: T;
+  origin: Origin | null;
+}
+
+export function entitySnapshot(e: Located<StoredEntity>) {
+  return { ...entityToSeed(e.value), origin: e.origin };
+}
+
+export function relationSnapshot(r: Located<StoredRelation>) {
+  return { id: r.value.id, ...relationToSeed(r.value), origin: r.origin };
+}
+
+export function fromSnapshot<T>(schema: z.ZodType<T>, json: string): { value: T; origin: Origin | null } {
+  const { origin, ...seed } = JSON.parse(json) as { origin: Origin | null } & Record<string, unknown>;
+  return { value: schema.parse(seed), origin };
+}
+
+export function originOf(props: Record<string, unknown>): Origin | null {
+  const p = toNative(props) as Record<string, unknown>;
+  return typeof p.originFile === 'string' ? { file: p.originFile, position: Number(p.originPosition) } : null;
+}
+
+/** The model fields of a validated relation (the rest of the stored model is kept). */
+export function modelFields(r: Relation) {
+  return {
+    role: r.role ?? null,
+    software: r.software ?? null,
+    resource: r.resource ?? null,
+    since: r.since ?? null,
+    until: r.until ?? null,
+    amount: r.amount ?? null,
+    currency: r.currency ?? null,
+    description: r.description ?? null,
+    sources: r.sources,
+    internalNotes: r.internalNotes ?? null,
+  };
+}
+
+/** A stored relation in the seed form, as the write helpers take it. */
+export function asRelation(r: StoredRelation): Relation & { id: string } {
+  return { ...(RelationSchema.parse({ ...relationToSeed(r), id: r.id }) as Relation), id: r.id, version: r.version };
+}

@@ -1,0 +1,84 @@
+/**
+ * The transaction every staff edit runs in, and the record of what it changed (`../history.ts`).
+ *
+ * Each edit first locks what it changes (a write lock taken before reading, so two editors cannot
+ * both read version 3 and both write version 4), then checks `expectedVersion` (CONFLICT when
+ * stale), writes, and records one Change per entity or relation touched. Any error, from Neo4j
+ * or from a check made after a write, rolls the whole transaction back.
+ *
+ * Usage: `return edit(db, actor, async (tx, op) => { …; op.record('UPDATE', 'ENTITY', slug, before, after); return result; })`.
+ */
+import { randomUUID } from 'node:crypto';
+import { Neo4jError } from 'neo4j-driver';
+import { apiError } from '../../core/errors.js';
+import type { Database, Tx } from '../database.js';
+import { type ChangeAction, type ChangeModel, type ChangeTargetKind, recordChanges } from '../history.js';
+
+/** What an edit returns: its result and the changes it recorded. */
+export interface Edited<T> {
+  result: T;
+  changes: ChangeModel[];
+}
+
+/** ISO instants that never repeat nor go backwards within this process, so history orders well. */
+let lastInstant = 0;
+function nextInstant(): string {
+  lastInstant = Math.max(Date.now(), lastInstant + 1);
+  return new Date(lastInstant).toISOString();
+}
+
+/** The changes one mutation makes, written at the end of its transaction. */
+export class Operation {
+  readonly id = randomUUID();
+  readonly at = nextInstant();
+  readonly changes: ChangeModel[] = [];
+  constructor(readonly actor: string) {}
+
+  record(
+    action: ChangeAction,
+    targetKind: ChangeTargetKind,
+    targetId: string,
+    before: object | null,
+    after: object | null,
+  ) {
+    this.changes.push({
+      id: randomUUID(),
+      operation: this.id,
+      seq: this.changes.length,
+      at: this.at,
+      actor: this.actor,
+      action,
+      targetKind,
+      targetId,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+    });
+  }
+}
+
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * Runs `work` and records its changes in one write transaction. A retried attempt (deadlock,
+ * leader switch) starts a fresh operation. A uniqueness constraint hit by a concurrent edit
+ * becomes CONFLICT.
+ */
+export async function edit<T>(
+  db: Database,
+  actor: string,
+  work: (tx: Tx, op: Operation) => Promise<T>,
+): Promise<Edited<T>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const op = new Operation(actor);
+      const result = await work(tx, op);
+      await recordChanges(tx, op.changes);
+      return { result, changes: op.changes };
+    });
+  } catch (error) {
+    if (error instanceof Neo4jError && error.code === CONSTRAINT_FAILED) {
+      throw apiError('CONFLICT', 'A concurrent edit took the same slug or relation id; reload and try again');
+    }
+    throw error;
+  }
+}
