@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HEART_SIZE,
-  HEART_SLUG,
-  MAX_SIZE,
-  MIN_SIZE,
-  nodeSize,
-  relationOfEdge,
-  softwareEdgeId,
-  toElements,
-} from '../../viz/src/elements.js';
+import { HEART_SIZE, HEART_SLUG, MAX_SIZE, MIN_SIZE, nodeSize, toElements } from '../../viz/src/elements.js';
+import { relationOfEdge, softwareEdgeId } from '../../viz/src/software-edge.js';
 import { LARGE_GRAPH, RELATION_STYLE } from '../../viz/src/style.js';
 import { GRAPH, TIMED } from './fixtures.js';
 

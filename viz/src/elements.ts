@@ -4,14 +4,13 @@
  * Nodes are keyed by slug (stable, readable, the same key the URL and the API use); edges by
  * the relation id. Size grows with degree so that hubs read as hubs.
  *
- * A HOSTING relation runs a software (PeerTube, Etherpad…) that is neither of its ends; drawn
- * from its ends only, the software would be an island, or absent. So each such relation also
- * gets a derived edge from the software to the entity it is hosted for, dashed and thinner: a
- * drawing of the same relation, not another one.
+ * A HOSTING relation also gets a derived edge from its software to the entity it is hosted for,
+ * dashed and thinner (see software-edge.ts).
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { EntityKind, RelationType } from '../../model/vocabulary.js';
-import type { GraphData, GraphEdge } from './queries.js';
+import type { GraphData } from './queries.js';
+import { softwareEdgeId, softwareOf } from './software-edge.js';
 import { DERIVED_EDGE_STYLE, edgeLook, LARGE_GRAPH, type LineStyle, nodeLook, type Shape } from './style.js';
 
 /** Framasoft sits at the heart of the map. */
@@ -45,24 +44,6 @@ export interface DerivedEdgeData extends EdgeData {
   derived: 'software';
   /** The id of the HOSTING relation it draws. */
   relation: string;
-}
-
-const SOFTWARE_SUFFIX = '~software';
-
-/** The id of the software edge drawn for a HOSTING relation ("~" never occurs in relation ids). */
-export function softwareEdgeId(relationId: string): string {
-  return `${relationId}${SOFTWARE_SUFFIX}`;
-}
-
-/** Where the software edge of a relation starts: a HOSTING relation's software, when the answer holds it. */
-export function softwareOf(edge: GraphEdge, known: { has(slug: string): boolean }): string | null {
-  const software = edge.software?.slug;
-  return edge.type === 'HOSTING' && software && known.has(software) ? software : null;
-}
-
-/** The relation an edge of the map draws: itself, or the HOSTING relation a software edge was derived from. */
-export function relationOfEdge(edgeId: string): string {
-  return edgeId.endsWith(SOFTWARE_SUFFIX) ? edgeId.slice(0, -SOFTWARE_SUFFIX.length) : edgeId;
 }
 
 export const MIN_SIZE = 16;

@@ -7,8 +7,8 @@
  */
 import { endedIn, isActiveIn, startedIn, validity, yearOf } from '../../model/validity.js';
 import type { EntityKind, RelationType } from '../../model/vocabulary.js';
-import { softwareEdgeId, softwareOf } from './elements.js';
 import type { GraphData, GraphEdge, GraphVariables } from './queries.js';
+import { softwareEdgeId, softwareOf } from './software-edge.js';
 
 /** What the year control asks: the relations that held during the year, or those that began or ended in it. */
 export type YearMode = 'active' | 'changes';
@@ -68,7 +68,7 @@ function yearVerdict(edge: GraphEdge, eventDate: string | null, filters: FilterS
  * it (see `yearVerdict`; the time model is model/validity.ts). An entity is shown when it
  * keeps at least one shown relation: an island with no tie that year was not yet (or no longer)
  * part of the archipelago. The software a HOSTING relation runs is drawn from its own edge
- * (elements.ts), shown exactly when the relation is, so the software shows with it. These are
+ * (software-edge.ts), shown exactly when the relation is, so the software shows with it. These are
  * the API's own rules for `graph`, so that the "GraphQL" link returns the same view.
  */
 export function visibleSet(graph: GraphData, filters: FilterState, forced: Forced = {}): VisibleSet {

@@ -23,7 +23,7 @@ const app = new App(root, navigator.languages ?? [navigator.language], {
 
 window.__archipel = {
   get cy() {
-    return app.map.cy;
+    return app.canvas.map.cy;
   },
   get state() {
     return app.state;

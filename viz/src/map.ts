@@ -1,12 +1,13 @@
 /**
- * The canvas: a Cytoscape instance drawing the elements, with the highlight and camera moves
- * the rest of the page asks for. Knows nothing of the URL, the API or the panels.
+ * The drawing: a Cytoscape instance drawing the elements, with the highlight and camera moves
+ * canvas.ts asks for. Knows nothing of the URL, the API or the panels.
  */
 import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { softwareEdgeId } from './elements.js';
+import { same } from './changed.js';
 import type { Change, VisibleSet } from './filters.js';
 import { fitAroundHeart, placeBigGraph, runLayout } from './layout.js';
+import { softwareEdgeId } from './software-edge.js';
 import { LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
 
 cytoscape.use(fcose);
@@ -49,8 +50,8 @@ function byIds(cy: Core, ids: readonly string[]): Collection {
 
 export class MapView {
   cy: Core | null = null;
-  /** The highlight last drawn, so that re-applying the same view costs nothing. */
-  private highlighted = '';
+  /** The highlight last drawn, so that re-applying the same view costs nothing; `null` after new elements. */
+  private highlighted: Highlight | null = null;
   private generation = 0;
   private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -68,7 +69,7 @@ export class MapView {
   async setGraph(elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] }): Promise<Core | null> {
     this.cy?.destroy();
     this.cy = null;
-    this.highlighted = '';
+    this.highlighted = null;
     const generation = ++this.generation;
     const large = isLarge(elements);
     if (large) {
@@ -146,7 +147,7 @@ export class MapView {
     const edges = elements.edges.filter((e) => cy.getElementById(String(e.data.id)).empty());
     if (nodes.length === 0 && edges.length === 0) return;
     const added = cy.add([...nodes, ...edges]);
-    this.highlighted = '';
+    this.highlighted = null;
     added.nodes().forEach((node) => {
       const placed = node.neighborhood('node').filter((n) => !added.contains(n));
       const at = placed.nonempty() ? placed.boundingBox() : cy.extent();
@@ -188,9 +189,8 @@ export class MapView {
   highlight(highlight: Highlight): void {
     const cy = this.cy;
     if (!cy) return;
-    const key = JSON.stringify({ ...highlight, labels: 'labels' in highlight ? [...highlight.labels] : null });
-    if (key === this.highlighted) return;
-    this.highlighted = key;
+    if (this.highlighted && same(highlight, this.highlighted)) return;
+    this.highlighted = highlight;
     cy.batch(() => {
       cy.elements('.faded, .highlighted, .focus, .path').removeClass(HIGHLIGHT_CLASSES);
       cy.edges('[pathLabel]').removeData('pathLabel');
