@@ -5,63 +5,11 @@
  * the same pieces, and the TypeScript types of the whole code base are inferred from it.
  */
 import { z } from 'zod';
-import {
-  CURRENCIES,
-  ORGANISATION_CATEGORIES,
-  PROJECT_CATEGORIES,
-  RELATION_TYPE_NAMES,
-  SLUG_PATTERN,
-} from './vocabulary.js';
+import { RELATION_FIELD_SHAPE } from './relation-fields.js';
+import { NonEmpty, PartialDate, Slug, STAFF_FIELDS } from './seed-values.js';
+import { ORGANISATION_CATEGORIES, PROJECT_CATEGORIES, RELATION_TYPE_NAMES } from './vocabulary.js';
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True for "2014", "2019-12" and real calendar days such as "2020-02-29". */
-export function isPartialDate(value: string): boolean {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month === undefined) return true;
-  const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
-  const d = Number(day);
-  const leap = Number(year) % 4 === 0 && (Number(year) % 100 !== 0 || Number(year) % 400 === 0);
-  const max = m === 2 && !leap ? 28 : (DAYS_IN_MONTH[m - 1] ?? 31);
-  return d >= 1 && d <= max;
-}
-
-const DATE_MESSAGE = 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day)';
-
-/** YAML reads an unquoted `2014` as a number; a year is still a date. */
-export const PartialDate = z.preprocess(
-  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
-  z.string(DATE_MESSAGE).refine(isPartialDate, DATE_MESSAGE),
-);
-
-export const Slug = z
-  .string()
-  .regex(SLUG_PATTERN, 'expected a slug: lowercase ASCII words joined by "-", e.g. "wikimedia-france"');
-
-const NonEmpty = z.string().trim().min(1, 'must not be empty');
-
-export const MAX_QUOTE_LENGTH = 250;
-
-export const Source = z.strictObject({
-  section: NonEmpty.describe('Heading of the report section the quote comes from'),
-  quote: NonEmpty.max(MAX_QUOTE_LENGTH, `a quote is at most ${MAX_QUOTE_LENGTH} characters`).describe(
-    'Verbatim quote from the report',
-  ),
-});
-export type Source = z.infer<typeof Source>;
-
-/**
- * Fields that only staff see and that backups carry. Optional, so hand-written seeds never
- * mention them: a missing `version` is version 1.
- */
-const staffFields = {
-  internalNotes: NonEmpty.optional().describe('Staff only: notes the public API never shows'),
-  version: z.number().int().positive().optional().describe('Optimistic-concurrency version; absent means 1'),
-};
+export { isPartialDate, MAX_QUOTE_LENGTH, PartialDate, Slug, Source } from './seed-values.js';
 
 const entityBase = {
   slug: Slug,
@@ -69,7 +17,7 @@ const entityBase = {
   aliases: z.array(NonEmpty).default([]),
   summary: NonEmpty.optional(),
   url: z.url().optional(),
-  ...staffFields,
+  ...STAFF_FIELDS,
 };
 
 export const Organisation = z.strictObject({
@@ -116,21 +64,11 @@ export const Relation = z
     type: RelationType,
     from: Slug,
     to: Slug,
-    role: NonEmpty.optional(),
-    software: Slug.optional().describe('HOSTING: slug of the hosted software project'),
-    resource: NonEmpty.optional().describe('HOSTING: hosted resource other than software'),
-    since: PartialDate.optional(),
-    until: PartialDate.optional(),
-    amount: z.number().nonnegative().optional(),
-    currency: z.enum(CURRENCIES).optional(),
-    description: NonEmpty.optional(),
-    sources: z.array(Source).min(1, 'every relation needs at least one source from the report'),
-    ...staffFields,
+    ...RELATION_FIELD_SHAPE,
+    ...STAFF_FIELDS,
   })
   .superRefine((relation, ctx) => {
-    if (relation.amount !== undefined && relation.currency === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'an amount needs a currency' });
-    }
+    for (const issue of moneyIssues(relation)) ctx.addIssue({ code: 'custom', ...issue });
     if (relation.since && relation.until && comparePartialDates(relation.since, relation.until) > 0) {
       ctx.addIssue({ code: 'custom', path: ['until'], message: `must not be before since (${relation.since})` });
     }
@@ -150,6 +88,32 @@ export const Relation = z
   });
 export type Relation = z.infer<typeof Relation>;
 export type RelationInput = z.input<typeof Relation>;
+
+/**
+ * Whether the seed format requires a period beside every amount: when true, `seed:validate` (and
+ * staff edits) refuse an amount without its period. It was switched on once the seeds gave every
+ * amount its period.
+ */
+export const AMOUNT_NEEDS_PERIOD = true;
+
+/**
+ * The money rule: an amount says in what currency and (see `AMOUNT_NEEDS_PERIOD`) over what
+ * period it counts. Returns one issue per missing field, with its path.
+ *
+ * Usage: `moneyIssues(relation, { periodRequired: true })` lists what the rule, switched on, would refuse.
+ */
+export function moneyIssues(
+  relation: { amount?: number; currency?: string; period?: string },
+  options: { periodRequired: boolean } = { periodRequired: AMOUNT_NEEDS_PERIOD },
+): { path: string[]; message: string }[] {
+  if (relation.amount === undefined) return [];
+  const issues: { path: string[]; message: string }[] = [];
+  if (relation.currency === undefined) issues.push({ path: ['currency'], message: 'an amount needs a currency' });
+  if (options.periodRequired && relation.period === undefined) {
+    issues.push({ path: ['period'], message: 'an amount needs a period: one-off, per-year or total' });
+  }
+  return issues;
+}
 
 /** A seed file's outline; its entries are validated one by one so that every problem is reported. */
 export const SeedFileOutline = z.strictObject({

@@ -8,7 +8,10 @@
 export const ENTITY_KINDS = ['ORGANISATION', 'PROJECT', 'PERSON', 'EVENT'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** Neo4j label of each kind; every entity also carries the `Entity` label. */
+/**
+ * Name of each kind: its Neo4j label (every entity also carries the `Entity` label) and its GraphQL
+ * object type.
+ */
 export const KIND_LABELS: Record<EntityKind, string> = {
   ORGANISATION: 'Organisation',
   PROJECT: 'Project',

@@ -8,40 +8,18 @@ import DataLoader from 'dataloader';
 import { notFound } from '../api/core/errors.js';
 import type { Database } from '../api/db/database.js';
 import { entitiesBySlugs, neighboursOfEntities } from '../api/db/entities.js';
-import type { StoredEntity, StoredRelation } from '../api/db/mapping.js';
-import type { NestedPage, RelationListPlan } from '../api/db/relation-lists.js';
+import { relationsOfEntities } from '../api/db/relation-lists.js';
 import {
   instancesOfSoftware,
   type RelationGroupPage,
-  type RelationKey,
   relationGroupsOfEntities,
   relationsByKeys,
-  relationsOfEntities,
 } from '../api/db/relations.js';
-import type { Page, PartialEntity, RelationModel, RelationRefModel } from '../model/models.js';
+import type { EntityModel, Page, PartialEntity, PartialRelation, RelationKey, RelationModel } from '../model/models.js';
 import type { RelationType } from '../model/vocabulary.js';
-
-/** An entity's relation list, and the lists nested in it that are read with it. */
-export interface RelationsKey {
-  slug: string;
-  plan: RelationListPlan;
-}
-
-export const relationsKey = (slug: string, plan: RelationListPlan): RelationsKey => ({ slug, plan });
-
-/**
- * A plan's text, to compare keys: computed once per plan object, since every item of a list
- * shares its nested lists' plan (and keys are compared on every load and prime).
- */
-const planTexts = new WeakMap<RelationListPlan, string>();
-function planText({ plan }: RelationsKey): string {
-  let text = planTexts.get(plan);
-  if (text === undefined) {
-    text = JSON.stringify(plan);
-    planTexts.set(plan, text);
-  }
-  return text;
-}
+// The key and the primer only: the planner (read-ahead/index.ts) needs the schema's types.
+import { planKey, type RelationListKey } from './read-ahead/key.js';
+import { primeFromResult } from './read-ahead/prime.js';
 
 /** An entity's relations grouped by type, each group with its count and first page. */
 export interface RelationGroupsKey {
@@ -111,14 +89,21 @@ const otherFieldsText = <K extends { slug: string }>({ slug: _slug, ...args }: K
 export function createLoaders(db: Database) {
   const loaders = {
     /** Whole entity by slug; a missing slug yields a NOT_FOUND error in its slot. */
-    entity: new DataLoader<string, StoredEntity>(async (slugs) =>
+    entity: new DataLoader<string, EntityModel>(async (slugs) =>
       (await entitiesBySlugs(db, slugs)).map((e, i) => e ?? notFound(`Entity "${slugs[i]}"`)),
     ),
-    relationsOf: groupedBySlug<RelationsKey, Page<RelationRefModel>>(async (slugs, { plan }) => {
-      const { pages, nestedPages } = await relationsOfEntities(db, slugs, plan);
-      primeRelationLists(loaders, nestedPages);
-      return pages;
-    }, planText),
+    /**
+     * An entity's relation list (and the lists nested in it, which go to this same loader), one
+     * statement per plan; a list read ahead is primed here (schema/read-ahead) under the same key.
+     */
+    relationsOf: groupedBySlug<RelationListKey, Page<RelationModel | PartialRelation>>(
+      async (slugs, { plan }) => {
+        const result = await relationsOfEntities(db, slugs, plan);
+        primeFromResult(loaders, result);
+        return result.pages;
+      },
+      ({ plan }) => planKey(plan),
+    ),
     neighboursOf: groupedBySlug<NeighboursKey, Page<PartialEntity>>(
       (slugs, args) => neighboursOfEntities(db, slugs, args),
       otherFieldsText,
@@ -136,19 +121,11 @@ export function createLoaders(db: Database) {
       (slugs, key) => instancesOfSoftware(db, slugs, key),
       otherFieldsText,
     ),
-    relation: new DataLoader<RelationKey, StoredRelation | null, string>((keys) => relationsByKeys(db, keys), {
+    relation: new DataLoader<RelationKey, RelationModel | null, string>((keys) => relationsByKeys(db, keys), {
       cacheKeyFn: (key) => `${key.type}:${key.id}`,
     }),
   };
   return loaders;
-}
-
-/**
- * Hands lists read ahead (nested in a list's items, see relation-lists.ts) to the loader that
- * their fields ask, so that resolving them costs no round trip.
- */
-export function primeRelationLists(loaders: Loaders, nestedPages: readonly NestedPage[]) {
-  for (const { slug, plan, page } of nestedPages) loaders.relationsOf.prime(relationsKey(slug, plan), page);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -4,13 +4,12 @@
  * so all the entities of a level that need it cost one round trip together.
  */
 
-import type { StoredEntity } from '../api/db/mapping.js';
-import type { EntityModel, EntityRefModel } from '../model/models.js';
+import type { EntityModel, PartialEntity } from '../model/models.js';
 import type { Context } from './context.js';
 
 /** The whole entity (with its staff fields), loading it if only part was fetched. */
-export function wholeEntity(e: EntityRefModel, ctx: Context): StoredEntity | Promise<StoredEntity> {
-  return 'partial' in e ? ctx.loaders.entity.load(e.slug) : (e as StoredEntity);
+export function wholeEntity(e: EntityModel | PartialEntity, ctx: Context): EntityModel | Promise<EntityModel> {
+  return 'partial' in e ? ctx.loaders.entity.load(e.slug) : (e as EntityModel);
 }
 
 /**
@@ -18,7 +17,7 @@ export function wholeEntity(e: EntityRefModel, ctx: Context): StoredEntity | Pro
  * thousands of these, and a promise each would cost more than the read), or from the whole entity.
  */
 export function entityField<K extends keyof EntityModel>(
-  e: EntityRefModel,
+  e: EntityModel | PartialEntity,
   key: K,
   ctx: Context,
 ): EntityModel[K] | Promise<EntityModel[K]> {

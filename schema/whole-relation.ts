@@ -6,17 +6,16 @@
  */
 
 import { notFound } from '../api/core/errors.js';
-import type { StoredRelation } from '../api/db/mapping.js';
-import type { RelationRefModel } from '../model/models.js';
+import type { PartialRelation, RelationModel } from '../model/models.js';
 import type { Context } from './context.js';
 
 /** One field of a relation: from what was read (synchronously), or from the whole relation. */
-export function relationField<K extends keyof StoredRelation>(
-  r: RelationRefModel,
+export function relationField<K extends keyof RelationModel>(
+  r: RelationModel | PartialRelation,
   key: K,
   ctx: Context,
-): StoredRelation[K] | Promise<StoredRelation[K]> {
-  if (key in r) return (r as StoredRelation)[key];
+): RelationModel[K] | Promise<RelationModel[K]> {
+  if (key in r) return (r as RelationModel)[key];
   // A whole relation has every field, so `r` is partial here (as in `entityField`).
   return ctx.loaders.relation.load({ type: r.type, id: r.id }).then((whole) => {
     // Deleted by a concurrent edit between the list and this read.

@@ -1,30 +1,18 @@
 /**
  * Entity queries. Batch functions take many keys and answer in key order, for DataLoaders.
  */
-import type { Page, PartialEntity, RelationRefModel } from '../../model/models.js';
+import type { EntityModel, Page, PartialEntity } from '../../model/models.js';
 import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import { pageColumns, relationTypePattern } from './cypher-fragments.js';
 import type { Database } from './database.js';
-import {
-  ENTITY_PROJECTION,
-  ENTITY_STUB_PROJECTION,
-  entityFromProps,
-  nameKey,
-  partialEntityFromProps,
-  type StoredEntity,
-} from './mapping.js';
 import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
-import {
-  type NestedPage,
-  type RelationListPlan,
-  readRelationList,
-  relationListExpression,
-  StatementParameters,
-} from './relation-lists.js';
+import { ENTITY_PROJECTION, ENTITY_STUB_PROJECTION } from './records/projections.js';
+import { entityFromProps, partialEntityFromProps } from './records/read.js';
+import { nameKey } from './records/write.js';
 import { FULLTEXT_INDEX } from './schema-setup.js';
 
 /** Entities by slug, in key order; `null` where no entity has that slug. */
-export async function entitiesBySlugs(db: Database, slugs: readonly string[]): Promise<(StoredEntity | null)[]> {
+export async function entitiesBySlugs(db: Database, slugs: readonly string[]): Promise<(EntityModel | null)[]> {
   const rows = await db.read(
     `MATCH (e:Entity) WHERE e.slug IN $slugs RETURN ${ENTITY_PROJECTION('e')} AS props`,
     { slugs },
@@ -32,30 +20,6 @@ export async function entitiesBySlugs(db: Database, slugs: readonly string[]): P
   );
   const bySlug = new Map(rows.map((e) => [e.slug, e]));
   return slugs.map((slug) => bySlug.get(slug) ?? null);
-}
-
-/**
- * The entity `slug` with relation lists of it (and the lists nested in them, returned apart), in
- * one round trip; `null` when no entity has that slug. `pages` are in the order of `lists`.
- */
-export async function entityWithRelationLists(
-  db: Database,
-  slug: string,
-  lists: readonly RelationListPlan[],
-): Promise<{ entity: StoredEntity | null; pages: Page<RelationRefModel>[]; nestedPages: NestedPage[] }> {
-  const params = new StatementParameters();
-  const nestedPages: NestedPage[] = [];
-  const [row] = await db.read(
-    `MATCH (e:Entity {slug: $slug})
-     RETURN ${ENTITY_PROJECTION('e')} AS props,
-            [${lists.map((plan) => relationListExpression(plan, 'e', params)).join(', ')}] AS lists`,
-    { ...params.values, slug },
-    (r) => ({
-      entity: entityFromProps(r.get('props')),
-      pages: (r.get('lists') as unknown[]).map((list, i) => readRelationList(list, lists[i]!, nestedPages)),
-    }),
-  );
-  return { entity: row?.entity ?? null, pages: row?.pages ?? [], nestedPages };
 }
 
 export interface SearchOptions {

@@ -3,14 +3,17 @@
  * `entity → relations → to → relations` is one round trip instead of one per level.
  *
  * A plan says what to read at each level: the list's arguments and selection, and the lists the
- * client asked for on the items' ends (built from the query by schema/read-ahead/relation-plan.ts). The
- * statement returns each nested page inside its item; `readRelationList` hands them back keyed by
- * the entity they belong to, for the per-request loader to hold (`primeRelationLists`,
- * schema/loaders.ts), where the resolvers of the nested fields then find them.
+ * client asked for on the items' ends (made from the query by schema/read-ahead). The statement
+ * returns each nested page inside its item; the readers hand them back as `nestedPages`, keyed by
+ * the entity they belong to, for the per-request loader to hold (`primeFromResult`,
+ * schema/read-ahead), where the resolvers of the nested fields then find them.
  *
- * Usage: `const params = new StatementParameters(); const cypher = relationListExpression(plan, 'e', params);`
+ * The statements are built apart from running them (`entityWithListsStatement`,
+ * `listsOfEntitiesStatement`), so that test/read-ahead.test.ts pins their Cypher without a database.
+ *
+ * Usage: `const { entity, nestedPages } = await entityWithRelationLists(db, 'framasoft', plans)`.
  */
-import type { ListNeeds, Page, RelationRefModel } from '../../model/models.js';
+import type { EntityModel, ListNeeds, Page, PartialRelation, RelationModel } from '../../model/models.js';
 import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import {
   type Direction,
@@ -23,8 +26,10 @@ import {
   relationOrder,
   timeConditions,
 } from './cypher-fragments.js';
-import { listedRelationFromValue, listedRelationProjection, RELATION_PROJECTION } from './mapping.js';
-import { pageFromColumns } from './pages.js';
+import type { Database } from './database.js';
+import { pageFromColumns, pagesInKeyOrder } from './pages.js';
+import { ENTITY_PROJECTION, listedRelationProjection, RELATION_PROJECTION } from './records/projections.js';
+import { entityFromProps, listedRelationFromValue } from './records/read.js';
 
 /**
  * One list of an entity's relations (its filters, its page, what its client selected), and the
@@ -52,11 +57,78 @@ export interface NestedRelationList {
   plan: RelationListPlan;
 }
 
-/** A nested list as read: the page of `plan` for the entity `slug`. */
+/**
+ * A list read inside a statement's rows (in an entity's row, or in a list's items): the page of
+ * `plan` for the entity `slug`.
+ */
 export interface NestedPage {
   slug: string;
   plan: RelationListPlan;
-  page: Page<RelationRefModel>;
+  page: Page<RelationModel | PartialRelation>;
+}
+
+/** A statement as it is sent, but for the slugs its caller adds (`$slug` or `$slugs`). */
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** The statement of `entityWithRelationLists`: the entity `$slug` and the lists `lists` of it. */
+export function entityWithListsStatement(lists: readonly RelationListPlan[]): Statement {
+  const params = new StatementParameters();
+  const cypher = `MATCH (e:Entity {slug: $slug})
+     RETURN ${ENTITY_PROJECTION('e')} AS props,
+            [${lists.map((plan) => relationListExpression(plan, 'e', params)).join(', ')}] AS lists`;
+  return { cypher, params: params.values };
+}
+
+/**
+ * The entity `slug` with relation lists of it, in one round trip; `null` when no entity has that
+ * slug. `nestedPages` holds the page of each of `lists` (in their order), then the lists nested in them.
+ */
+export async function entityWithRelationLists(
+  db: Database,
+  slug: string,
+  lists: readonly RelationListPlan[],
+): Promise<{ entity: EntityModel | null; nestedPages: NestedPage[] }> {
+  const { cypher, params } = entityWithListsStatement(lists);
+  const nestedPages: NestedPage[] = [];
+  const [row] = await db.read(cypher, { ...params, slug }, (r) => ({
+    entity: entityFromProps(r.get('props')),
+    pages: (r.get('lists') as unknown[]).map((list, i) => readRelationList(list, lists[i]!, nestedPages)),
+  }));
+  if (!row) return { entity: null, nestedPages };
+  return {
+    entity: row.entity,
+    nestedPages: [...lists.map((plan, i) => ({ slug, plan, page: row.pages[i]! })), ...nestedPages],
+  };
+}
+
+/** The statement of `relationsOfEntities`: the list `plan` of each entity of `$slugs`. */
+export function listsOfEntitiesStatement(plan: RelationListPlan): Statement {
+  const params = new StatementParameters();
+  const cypher = `UNWIND $slugs AS slug
+     OPTIONAL MATCH (e:Entity {slug: slug})
+     RETURN slug, ${relationListExpression(plan, 'e', params)} AS list`;
+  return { cypher, params: params.values };
+}
+
+/**
+ * One page of relations per entity (`pages`, in the order of `slugs`), for many entities in one
+ * round trip, with the lists the plan nests in their items (`nestedPages`).
+ */
+export async function relationsOfEntities(
+  db: Database,
+  slugs: readonly string[],
+  plan: RelationListPlan,
+): Promise<{ pages: Page<RelationModel | PartialRelation>[]; nestedPages: NestedPage[] }> {
+  const { cypher, params } = listsOfEntitiesStatement(plan);
+  const nestedPages: NestedPage[] = [];
+  const rows = await db.read(cypher, { ...params, slugs }, (r) => ({
+    slug: r.get('slug') as string,
+    page: readRelationList(r.get('list'), plan, nestedPages),
+  }));
+  return { pages: pagesInKeyOrder(slugs, rows, plan.offset), nestedPages };
 }
 
 /** The parameters of one statement, each list's under its own name. */
@@ -125,7 +197,7 @@ export function readRelationList(
   columns: unknown,
   plan: RelationListPlan,
   nestedPages: NestedPage[],
-): Page<RelationRefModel> {
+): Page<RelationModel | PartialRelation> {
   return pageFromColumns(columns as { total: unknown; page: unknown }, plan.offset, plan.limit, (value) =>
     readRelationItem(value, plan, nestedPages),
   );
@@ -136,7 +208,7 @@ export function readRelationItem(
   value: unknown,
   plan: Pick<RelationListPlan, 'nested'>,
   nestedPages: NestedPage[],
-): RelationRefModel {
+): RelationModel | PartialRelation {
   const relation = listedRelationFromValue(value);
   const lists = (value as { nested?: unknown[] }).nested;
   if (lists) {

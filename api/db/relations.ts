@@ -1,7 +1,15 @@
 /**
  * Relation queries: lists, batch loads, shortest paths and the map's graph view.
  */
-import type { ListNeeds, Page, PartialEntity, RelationModel, RelationRefModel } from '../../model/models.js';
+import type {
+  EntityModel,
+  ListNeeds,
+  Page,
+  PartialEntity,
+  PartialRelation,
+  RelationKey,
+  RelationModel,
+} from '../../model/models.js';
 import { type EntityKind, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import {
   boundedInt,
@@ -16,48 +24,17 @@ import {
 } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import { entitiesBySlugs } from './entities.js';
-import {
-  listedRelationFromValue,
-  listedRelationProjection,
-  MAP_ENTITY_PROJECTION,
-  nameKey,
-  partialEntityFromProps,
-  RELATION_PROJECTION,
-  relationFromValue,
-  type StoredEntity,
-  type StoredRelation,
-} from './mapping.js';
 import { emptyPage, pageOf, pagesInKeyOrder } from './pages.js';
+import { listedRelationProjection, MAP_ENTITY_PROJECTION, RELATION_PROJECTION } from './records/projections.js';
+import { listedRelationFromValue, partialEntityFromProps, relationFromValue } from './records/read.js';
+import { nameKey } from './records/write.js';
 import {
   type NestedPage,
   type RelationListPlan,
   readRelationItem,
-  readRelationList,
   relationItemExpression,
-  relationListExpression,
   StatementParameters,
 } from './relation-lists.js';
-
-/**
- * One page of relations per entity, for many entities in one round trip, with the lists the plan
- * nests in their items (returned apart, see relation-lists.ts).
- */
-export async function relationsOfEntities(
-  db: Database,
-  slugs: readonly string[],
-  plan: RelationListPlan,
-): Promise<{ pages: Page<RelationRefModel>[]; nestedPages: NestedPage[] }> {
-  const params = new StatementParameters();
-  const nestedPages: NestedPage[] = [];
-  const rows = await db.read(
-    `UNWIND $slugs AS slug
-     OPTIONAL MATCH (e:Entity {slug: slug})
-     RETURN slug, ${relationListExpression(plan, 'e', params)} AS list`,
-    { ...params.values, slugs },
-    (r) => ({ slug: r.get('slug') as string, page: readRelationList(r.get('list'), plan, nestedPages) }),
-  );
-  return { pages: pagesInKeyOrder(slugs, rows, plan.offset), nestedPages };
-}
 
 export interface GroupOptions {
   activeIn: number | null;
@@ -69,7 +46,7 @@ export interface GroupOptions {
 /** One type of an entity's relations: its count and first page. */
 export interface RelationGroupPage {
   type: RelationType;
-  page: Page<RelationRefModel>;
+  page: Page<RelationModel | PartialRelation>;
 }
 
 /**
@@ -167,7 +144,7 @@ export interface RelationFilter {
 export async function findRelations(
   db: Database,
   filter: RelationFilter,
-): Promise<{ page: Page<RelationRefModel>; nestedPages: NestedPage[] }> {
+): Promise<{ page: Page<RelationModel | PartialRelation>; nestedPages: NestedPage[] }> {
   const a = filter.from ? '(a:Entity {slug: $from})' : '(a:Entity)';
   const b = filter.to ? '(b:Entity {slug: $to})' : '(b:Entity)';
   const softwareClause = filter.software
@@ -208,16 +185,11 @@ export async function findRelations(
   return { page: page ?? emptyPage(filter.offset), nestedPages };
 }
 
-export interface RelationKey {
-  type: RelationType;
-  id: string;
-}
-
 /**
  * Relations by (type, id), in key order; `null` where none exists. One round trip: a union of one
  * index seek per type present (an id is unique within its type).
  */
-export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(StoredRelation | null)[]> {
+export async function relationsByKeys(db: Database, keys: readonly RelationKey[]): Promise<(RelationModel | null)[]> {
   const types = [...new Set(keys.map((k) => k.type))];
   if (types.length === 0) return [];
   const params = Object.fromEntries(
@@ -415,7 +387,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
 }
 
 export type WholeGraphResult =
-  | { status: 'ok'; entities: StoredEntity[]; relations: StoredRelation[] }
+  | { status: 'ok'; entities: EntityModel[]; relations: RelationModel[] }
   | Exclude<GraphResult, { status: 'ok' }>;
 
 /**
@@ -439,12 +411,12 @@ export async function wholeGraphView(db: Database, options: GraphOptions): Promi
       view.edges.map(({ type, id }) => ({ type, id })),
     ),
   ]);
-  const present = entities.filter((e): e is StoredEntity => e !== null);
+  const present = entities.filter((e): e is EntityModel => e !== null);
   const slugs = new Set(present.map((e) => e.slug));
   return {
     status: 'ok',
     entities: present,
-    relations: relations.filter((r): r is StoredRelation => r !== null && slugs.has(r.from) && slugs.has(r.to)),
+    relations: relations.filter((r): r is RelationModel => r !== null && slugs.has(r.from) && slugs.has(r.to)),
   };
 }
 

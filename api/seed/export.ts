@@ -9,17 +9,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import type { EntityModel, RelationModel } from '../../model/models.js';
 import type { Database } from '../db/database.js';
 import { allChanges, changeToRecord } from '../db/history.js';
-import {
-  entityFromProps,
-  entityToSeed,
-  RELATION_PROJECTION,
-  relationFromValue,
-  relationToSeed,
-  type StoredEntity,
-  type StoredRelation,
-} from '../db/mapping.js';
+import { RELATION_PROJECTION } from '../db/records/projections.js';
+import { entityFromProps, relationFromValue } from '../db/records/read.js';
+import { entityToSeed, relationToSeed } from '../db/records/seed-form.js';
 import { HISTORY_FILE, listSeedFiles } from './read.js';
 
 export const STAFF_EDITS_FILE = 'staff-edits.yaml';
@@ -54,8 +49,8 @@ export async function exportDataset(db: Database): Promise<Map<string, string>> 
     }
     return content;
   };
-  for (const e of entities as Positioned<StoredEntity>[]) fileFor(e.file).entities.push(entityToSeed(e.value));
-  for (const r of relations as Positioned<StoredRelation>[]) fileFor(r.file).relations.push(relationToSeed(r.value));
+  for (const e of entities as Positioned<EntityModel>[]) fileFor(e.file).entities.push(entityToSeed(e.value));
+  for (const r of relations as Positioned<RelationModel>[]) fileFor(r.file).relations.push(relationToSeed(r.value));
 
   const out = new Map<string, string>();
   for (const name of [...files.keys()].sort()) {

@@ -27,8 +27,16 @@ export function listNeedsOf(root: ResolveTree | null): ListNeeds {
   };
 }
 
-/** What a connection field must read besides its items (see `ListNeeds`). */
-export const listNeeds = perSelection((info) => listNeedsOf(selectionTree(info)));
+const fieldNeeds = perSelection((info) => listNeedsOf(selectionTree(info)));
+
+/**
+ * What a connection field must read besides its items (see `ListNeeds`): the field's own, or
+ * those of the connection at `path` below it (e.g. `['relations']` in `relationGroups`).
+ */
+export function listNeeds(info: GraphQLResolveInfo, path: readonly string[] = []): ListNeeds {
+  if (path.length === 0) return fieldNeeds(info);
+  return listNeedsOf(descend(selectionTree(info), path)[0] ?? null);
+}
 
 /**
  * The field's selection, arguments included, as graphql-parse-resolve-info reads it; read once per
@@ -54,13 +62,18 @@ function variablesKey(info: GraphQLResolveInfo): string {
 /**
  * Memoises `compute` per field of a query and variable values. The items of a list resolve the
  * same field with the same nodes (graphql-js shares `fieldNodes` between them), so a nested list's
- * selection is read once per request, not once per item. A compiled query (api/http/
+ * selection is read once per request, not once per item. A compiled query (schema/plugins/
  * compiled-execution.ts) keeps its `fieldNodes` from one request to the next, so a repeated query
  * with the same variables (the map's views, the saved operations) reads it once in all.
+ *
+ * `rest` must follow from the field and the variables, as the field's arguments do: only the
+ * first call's are used.
  */
-export function perSelection<T>(compute: (info: GraphQLResolveInfo) => T): (info: GraphQLResolveInfo) => T {
+export function perSelection<A extends unknown[], T>(
+  compute: (info: GraphQLResolveInfo, ...rest: A) => T,
+): (info: GraphQLResolveInfo, ...rest: A) => T {
   const cache = new WeakMap<readonly FieldNode[], Map<string, T>>();
-  return (info) => {
+  return (info, ...rest) => {
     let byVariables = cache.get(info.fieldNodes);
     if (!byVariables) {
       byVariables = new Map();
@@ -68,7 +81,7 @@ export function perSelection<T>(compute: (info: GraphQLResolveInfo) => T): (info
     }
     const key = variablesKey(info);
     if (byVariables.has(key)) return byVariables.get(key) as T;
-    const value = compute(info);
+    const value = compute(info, ...rest);
     if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value as string);
     byVariables.set(key, value);
     return value;

@@ -4,11 +4,13 @@
  * and returns fields to spread, described as on the types they set. Then two readers of the
  * values a mutation receives.
  */
+
 import { arg, SlugArg } from '../args.js';
 import { builder } from '../builder.js';
 import { ENTITY_FIELDS } from './entity.js';
 import { EXPECTED_VERSION_DESCRIPTION, INTERNAL_NOTES_DESCRIPTION } from './history.js';
 import { RELATION_FIELDS, SOURCE_FIELDS } from './relation.js';
+import { relationInputFields } from './relation-fields.js';
 import { DateScalar } from './scalars-and-enums.js';
 import type { InputFieldBuilder } from './staff-mutation.js';
 
@@ -30,7 +32,6 @@ export const ENTITY_INPUT = {
   place: `EVENT only. ${ENTITY_FIELDS.place}`,
   format: `EVENT only. ${ENTITY_FIELDS.format}`,
 };
-const SOFTWARE_INPUT = 'HOSTING: slug of the hosted software project, e.g. "peertube".';
 
 /** The entity fields that are optional both when creating and when changing an entity. */
 export function optionalEntityFields(t: InputFieldBuilder) {
@@ -53,14 +54,7 @@ export function optionalEntityFields(t: InputFieldBuilder) {
  */
 export function optionalRelationFields<Req extends boolean>(t: InputFieldBuilder, sourcesRequired: Req) {
   return {
-    role: t.string({ description: RELATION_FIELDS.role }),
-    software: t.string({ description: SOFTWARE_INPUT }),
-    resource: t.string({ description: RELATION_FIELDS.resource }),
-    since: t.field({ type: DateScalar, description: RELATION_FIELDS.since }),
-    until: t.field({ type: DateScalar, description: RELATION_FIELDS.until }),
-    amount: t.float({ description: RELATION_FIELDS.amount }),
-    currency: t.string({ description: RELATION_FIELDS.currency }),
-    description: t.string({ description: RELATION_FIELDS.description }),
+    ...relationInputFields(t),
     sources: t.field({ type: [SourceInput], required: sourcesRequired, description: RELATION_FIELDS.sources }),
     internalNotes: t.string({ description: INTERNAL_NOTES_DESCRIPTION }),
   };

@@ -3,11 +3,11 @@
  */
 
 import { orNull } from '../../api/core/errors.js';
-import { type EntityOrderField, entityWithRelationLists, listEntities, searchEntities } from '../../api/db/entities.js';
-import type { RelationListPlan } from '../../api/db/relation-lists.js';
+import { type EntityOrderField, listEntities, searchEntities } from '../../api/db/entities.js';
+import { entityWithRelationLists } from '../../api/db/relation-lists.js';
 import type { RelationGroupPage } from '../../api/db/relations.js';
-import type { EntityRefModel } from '../../model/models.js';
-import { type EntityKind, ORGANISATION_CATEGORIES, PROJECT_CATEGORIES } from '../../model/vocabulary.js';
+import type { EntityModel, PartialEntity } from '../../model/models.js';
+import { type EntityKind, KIND_LABELS, ORGANISATION_CATEGORIES, PROJECT_CATEGORIES } from '../../model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -26,11 +26,10 @@ import {
 } from '../args.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { primeRelationLists, relationsKey } from '../loaders.js';
-import { relationListPlan, relationListsSelectedOn } from '../read-ahead/relation-plan.js';
-import { descend, listNeeds, listNeedsOf, selectionTree } from '../read-ahead/selection.js';
+import { planFromInfo, primeFromResult } from '../read-ahead/index.js';
+import { listNeeds } from '../read-ahead/selection.js';
 import { entityField } from '../whole-entity.js';
-import { EntityRef, EventRef, KIND_TYPENAMES, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
+import { EntityRef, EventRef, OrganisationRef, PersonRef, ProjectRef } from './refs.js';
 import { RelationConnection } from './relation.js';
 import {
   DateScalar,
@@ -102,11 +101,11 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
 EntityRef.implement({
   description: 'An organisation, project, person or event of the archipelago.',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (entity) => KIND_TYPENAMES[entity.kind],
+  resolveType: (entity) => KIND_LABELS[entity.kind],
   fields: (t) => ({
     id: t.globalID({
       description: 'Global id (Relay), for `node(id:)`; `slug` is the readable identifier.',
-      resolve: (e) => ({ type: KIND_TYPENAMES[e.kind], id: e.slug }),
+      resolve: (e) => ({ type: KIND_LABELS[e.kind], id: e.slug }),
     }),
     slug: t.exposeString('slug', { description: ENTITY_FIELDS.slug }),
     name: t.exposeString('name', { description: ENTITY_FIELDS.name }),
@@ -144,9 +143,9 @@ EntityRef.implement({
         first: t.arg.int({ description: PAGE_SIZE_DESCRIPTION }),
         after: t.arg.string({ description: AFTER_DESCRIPTION }),
       },
-      // The arguments are read from the selection, as the list around this one read them ahead.
-      resolve: async (e, _args, ctx, info) =>
-        toConnection(await ctx.loaders.relationsOf.load(relationsKey(e.slug, relationListPlan(info)))),
+      // A page the list around this one read ahead is found under this key (schema/read-ahead).
+      resolve: async (e, args, ctx, info) =>
+        toConnection(await ctx.loaders.relationsOf.load({ slug: e.slug, plan: planFromInfo(info, args) })),
     }),
     relationGroups: t.field({
       type: [RelationGroupRef],
@@ -162,12 +161,11 @@ EntityRef.implement({
         }),
       },
       resolve: async (e, args, ctx, info) => {
-        const relations = descend(selectionTree(info), ['relations'])[0] ?? null;
         const groups = await ctx.loaders.relationGroupsOf.load({
           slug: e.slug,
           activeIn: arg('activeIn', YearArg, args.activeIn),
           first: arg('first', GroupSizeArg, args.first) ?? 10,
-          fields: listNeedsOf(relations).fields,
+          fields: listNeeds(info, ['relations']).fields,
         });
         return groups;
       },
@@ -193,24 +191,12 @@ EntityRef.implement({
   }),
 });
 
-/**
- * The entity and the relation lists selected on it, with their nested lists, in one round trip;
- * the lists are handed to the loader that their fields ask.
- */
-async function readEntityWithLists(ctx: Context, slug: string, lists: RelationListPlan[]) {
-  const { entity, pages, nestedPages } = await entityWithRelationLists(ctx.db, slug, lists);
-  if (!entity) return null;
-  ctx.loaders.entity.prime(slug, entity);
-  primeRelationLists(ctx.loaders, [...lists.map((plan, i) => ({ slug, plan, page: pages[i]! })), ...nestedPages]);
-  return entity;
-}
-
 /** What the four kind-specific types share: each is a Relay node whose local id is the slug. */
 function kindNode(kind: EntityKind) {
   return {
     interfaces: [EntityRef],
-    isTypeOf: (value: unknown) => (value as EntityRefModel).kind === kind,
-    id: { resolve: (e: EntityRefModel) => e.slug },
+    isTypeOf: (value: unknown) => (value as EntityModel | PartialEntity).kind === kind,
+    id: { resolve: (e: EntityModel | PartialEntity) => e.slug },
     loadMany: async (slugs: string[], ctx: Context) =>
       (await ctx.loaders.entity.loadMany(slugs)).map(orNull).map((e) => (e?.kind === kind ? e : null)),
   };
@@ -301,8 +287,13 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'Slug of the entity, e.g. "framasoft".' }) },
     resolve: async (_root, args, ctx, info) => {
       const slug = arg('slug', SlugArg, args.slug)!;
-      const lists = relationListsSelectedOn(selectionTree(info));
-      if (lists.length > 0) return readEntityWithLists(ctx, slug, lists);
+      const lists = planFromInfo(info);
+      if (lists.length > 0) {
+        // The entity and the lists selected on it (with theirs), in one round trip.
+        const result = await entityWithRelationLists(ctx.db, slug, lists);
+        primeFromResult(ctx.loaders, result);
+        return result.entity;
+      }
       const [entity] = await ctx.loaders.entity.loadMany([slug]);
       return entity === undefined ? null : orNull(entity);
     },

@@ -4,7 +4,7 @@
 
 import { apiError, notFound } from '../../api/core/errors.js';
 import { graphView } from '../../api/db/relations.js';
-import type { EntityRefModel, RelationModel } from '../../model/models.js';
+import type { EntityModel, PartialEntity, RelationModel } from '../../model/models.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   arg,
@@ -18,23 +18,25 @@ import { builder } from '../builder.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 
-const GraphRef = builder.objectRef<{ nodes: EntityRefModel[]; edges: RelationModel[] }>('Graph').implement({
-  description: 'Entities and the relations among them, ready to draw.',
-  fields: (t) => ({
-    nodes: t.field({
-      type: [EntityRef],
-      description:
-        'The entities to draw, each once: the ends of `edges`, the software their HOSTING relations name, and with ' +
-        '`focus` every entity within `depth` hops of it.',
-      resolve: (g) => g.nodes,
+const GraphRef = builder
+  .objectRef<{ nodes: (EntityModel | PartialEntity)[]; edges: RelationModel[] }>('Graph')
+  .implement({
+    description: 'Entities and the relations among them, ready to draw.',
+    fields: (t) => ({
+      nodes: t.field({
+        type: [EntityRef],
+        description:
+          'The entities to draw, each once: the ends of `edges`, the software their HOSTING relations name, and with ' +
+          '`focus` every entity within `depth` hops of it.',
+        resolve: (g) => g.nodes,
+      }),
+      edges: t.field({
+        type: [RelationRef],
+        description: 'The relations to draw; both ends of each are in `nodes`.',
+        resolve: (g) => g.edges,
+      }),
     }),
-    edges: t.field({
-      type: [RelationRef],
-      description: 'The relations to draw; both ends of each are in `nodes`.',
-      resolve: (g) => g.edges,
-    }),
-  }),
-});
+  });
 
 const DepthArg = intBetween(1, 3);
 

@@ -7,7 +7,6 @@
 import { invalidArgument } from '../../api/core/errors.js';
 import type { ChangeModel } from '../../api/db/history.js';
 import { historyOf } from '../../api/db/history.js';
-import { staffFieldsOf } from '../../api/db/mapping.js';
 import type { CHANGE_ACTIONS, CHANGE_TARGETS } from '../../model/seed-format.js';
 import { AFTER_DESCRIPTION, arg, PAGE_SIZE_DESCRIPTION, paging, SlugArg, toConnection } from '../args.js';
 import { builder } from '../builder.js';
@@ -108,13 +107,13 @@ builder.queryField('history', (t) =>
 builder.interfaceFields(EntityRef, (t) => ({
   version: t.int({
     description: VERSION_DESCRIPTION,
-    resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).version,
+    resolve: async (e, _args, ctx) => (await wholeEntity(e, ctx)).version,
   }),
   internalNotes: t.string({
     nullable: true,
     description: INTERNAL_NOTES_DESCRIPTION,
     authScopes: { editor: true },
-    resolve: async (e, _args, ctx) => staffFieldsOf(await wholeEntity(e, ctx)).internalNotes,
+    resolve: async (e, _args, ctx) => (await wholeEntity(e, ctx)).internalNotes,
   }),
 }));
 

@@ -4,9 +4,8 @@
 
 import { apiError, invalidArgument, notFound, orNull } from '../../api/core/errors.js';
 import { findRelations, MAX_PATH_LENGTH, shortestPaths, softwareExists, unknownSlugs } from '../../api/db/relations.js';
-import type { RelationModel } from '../../model/models.js';
-import { MAX_QUOTE_LENGTH } from '../../model/seed-format.js';
-import { CURRENCIES, RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
+import type { RelationKey, RelationModel } from '../../model/models.js';
+import { RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   AFTER_DESCRIPTION,
@@ -14,58 +13,31 @@ import {
   ENDED_IN_DESCRIPTION,
   intBetween,
   PAGE_SIZE_DESCRIPTION,
-  paging,
   SlugArg,
   STARTED_IN_DESCRIPTION,
   TextArg,
   toConnection,
-  YearArg,
 } from '../args.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { primeRelationLists } from '../loaders.js';
-import { nestedRelationLists } from '../read-ahead/relation-plan.js';
-import { listNeeds, perSelection, selectionTree } from '../read-ahead/selection.js';
-import { relationField } from '../whole-relation.js';
-import { EntityRef, ProjectRef, RelationRef } from './refs.js';
-import { DateScalar, RelationOrderInput, RelationTypeEnum, relationOrderOf } from './scalars-and-enums.js';
-
-/** What a source's fields mean, on `Source` and on the `SourceInput` of the mutations. */
-export const SOURCE_FIELDS = {
-  section: 'Heading of the report section.',
-  quote: `Verbatim quote (at most ${MAX_QUOTE_LENGTH} characters).`,
-};
-
-const SourceRef = builder.objectRef<{ section: string; quote: string }>('Source').implement({
-  description: 'Where a relation comes from: a section of the 2020 activity report and a verbatim quote.',
-  fields: (t) => ({
-    section: t.exposeString('section', { description: SOURCE_FIELDS.section }),
-    quote: t.exposeString('quote', { description: SOURCE_FIELDS.quote }),
-  }),
-});
+import { planFromInfo, primeFromResult } from '../read-ahead/index.js';
+import { EntityRef, RelationRef } from './refs.js';
+import { RELATION_FIELD_DESCRIPTIONS, relationTableFields, SOURCE_FIELDS } from './relation-fields.js';
+import { RelationOrderInput, RelationTypeEnum } from './scalars-and-enums.js';
 
 /**
- * What a relation's fields mean, on `Relation` and on the mutation inputs that set them. What a
- * given type puts in them is in its RelationType description (model/vocabulary.ts).
+ * What a relation's fields mean, on `Relation` and on the mutation inputs that set them: its type,
+ * then the relation table's fields. What a given type puts in them is in its RelationType
+ * description (model/vocabulary.ts).
  */
 export const RELATION_FIELDS = {
   type: 'What the relation means, read from `from` to `to` (FUNDING: `from` funds `to`).',
-  role:
-    'The part `from` plays, as the report words it, e.g. "bénévole", "stagiaire", "association fondatrice" ' +
-    '(mostly MEMBERSHIP, WORKS_FOR, CONTRIBUTES_TO, SPEAKS_AT).',
-  resource: 'HOSTING: a hosted resource other than software, e.g. "nom de domaine et machine virtuelle".',
-  since: 'When it began (for a one-off such as INTERVIEWS, when it happened), e.g. "2019-12".',
-  until: 'When it ended, e.g. "2020-07"; absent while it goes on or when the report does not say.',
-  amount: 'An amount of money in `currency`, e.g. 20000: mostly FUNDING, when the report gives it.',
-  currency: `The currency of \`amount\`, given with it: ${CURRENCIES.join(', ')}.`,
-  description:
-    'Free text on what the relation is about, in French as in the report; RelationType says what some types put ' +
-    'here (e.g. INTERVIEWS: the title of the piece).',
-  sources: 'Where the report says so: at least one section and quote.',
+  ...RELATION_FIELD_DESCRIPTIONS,
 };
+export { SOURCE_FIELDS };
 
 /** The local part of a Relation's global id: `TYPE:dataset-id`, so the type picks the index. */
-function parseRelationKey(id: string): { type: RelationType; id: string } {
+function parseRelationKey(id: string): RelationKey {
   const separator = id.indexOf(':');
   const type = id.slice(0, separator) as RelationType;
   if (separator < 0 || !RELATION_TYPE_NAMES.includes(type)) throw invalidArgument('id', 'not a Relation id');
@@ -142,59 +114,7 @@ builder.node(RelationRef, {
       description: 'The target entity.',
       resolve: (r, _args, ctx) => r.ends?.to ?? ctx.loaders.entity.load(r.to),
     }),
-    role: t.string({
-      nullable: true,
-      description: RELATION_FIELDS.role,
-      resolve: (r, _args, ctx) => relationField(r, 'role', ctx),
-    }),
-    software: t.field({
-      type: ProjectRef,
-      nullable: true,
-      description: 'HOSTING: the hosted software.',
-      resolve: async (r, _args, ctx) => {
-        const software = await relationField(r, 'software', ctx);
-        return software ? ctx.loaders.entity.load(software) : null;
-      },
-    }),
-    resource: t.string({
-      nullable: true,
-      description: RELATION_FIELDS.resource,
-      resolve: (r, _args, ctx) => relationField(r, 'resource', ctx),
-    }),
-    since: t.field({
-      type: DateScalar,
-      nullable: true,
-      description: RELATION_FIELDS.since,
-      resolve: (r, _args, ctx) => relationField(r, 'since', ctx),
-    }),
-    until: t.field({
-      type: DateScalar,
-      nullable: true,
-      description: RELATION_FIELDS.until,
-      resolve: (r, _args, ctx) => relationField(r, 'until', ctx),
-    }),
-    amount: t.float({
-      nullable: true,
-      description: RELATION_FIELDS.amount,
-      resolve: (r, _args, ctx) => relationField(r, 'amount', ctx),
-    }),
-    currency: t.string({
-      nullable: true,
-      description: RELATION_FIELDS.currency,
-      resolve: (r, _args, ctx) => relationField(r, 'currency', ctx),
-    }),
-    description: t.string({
-      nullable: true,
-      description: RELATION_FIELDS.description,
-      resolve: (r, _args, ctx) => relationField(r, 'description', ctx),
-    }),
-    sources: t.field({
-      type: [SourceRef],
-      description: RELATION_FIELDS.sources,
-      // A list fetched without sources (its client did not ask) reads them now, batched.
-      resolve: async (r, _args, ctx) =>
-        r.sources ?? (await ctx.loaders.relation.load({ type: r.type, id: r.id }))?.sources ?? [],
-    }),
+    ...relationTableFields(t),
   }),
 });
 
@@ -233,21 +153,28 @@ builder.queryFields((t) => ({
       after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx, info) => {
+      const from = arg('from', SlugArg, args.from);
+      const to = arg('to', SlugArg, args.to);
+      const software = arg('software', TextArg, args.software);
+      // The other arguments as a relation list's, with the lists selected on the relations' ends.
+      const plan = planFromInfo(info, args);
       const filter = {
-        types: args.types ?? null,
-        from: arg('from', SlugArg, args.from),
-        to: arg('to', SlugArg, args.to),
-        software: arg('software', TextArg, args.software),
-        activeIn: arg('activeIn', YearArg, args.activeIn),
-        startedIn: arg('startedIn', YearArg, args.startedIn),
-        endedIn: arg('endedIn', YearArg, args.endedIn),
-        order: relationOrderOf(args.orderBy),
-        ...paging(args),
-        needs: listNeeds(info),
-        nested: nestedLists(info),
+        types: plan.types,
+        from,
+        to,
+        software,
+        activeIn: plan.activeIn,
+        startedIn: plan.startedIn,
+        endedIn: plan.endedIn,
+        order: plan.order,
+        offset: plan.offset,
+        limit: plan.limit,
+        needs: plan.needs,
+        nested: plan.nested,
       };
-      const { page, nestedPages } = await findRelations(ctx.db, filter);
-      primeRelationLists(ctx.loaders, nestedPages);
+      const result = await findRelations(ctx.db, filter);
+      primeFromResult(ctx.loaders, result);
+      const { page } = result;
       if (page.items.length === 0 && !page.totalCount) await explainEmpty(ctx.db, filter);
       return toConnection(page);
     },
@@ -278,12 +205,6 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-/** The relation lists selected on the ends of the relations this field lists, read with them. */
-const nestedLists = perSelection((info) => {
-  const tree = selectionTree(info);
-  return tree ? nestedRelationLists(tree) : [];
-});
 
 /** An empty answer because of a typo deserves an error that says so, not a silent empty list. */
 async function explainEmpty(

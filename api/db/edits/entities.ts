@@ -7,7 +7,7 @@
 import { Entity as EntitySchema } from '../../../model/seed-format.js';
 import { apiError } from '../../core/errors.js';
 import type { Database } from '../database.js';
-import { entityToSeed } from '../mapping.js';
+import { entityToSeed } from '../records/seed-form.js';
 import { applyPatch, checkVersion, type Patch, validated } from './checks.js';
 import { deleteEntityNode, insertEntity, lockEntities, lockedEntity, replaceEntity } from './entity-cypher.js';
 import { deleteRelations, hostingRelationsOfSoftware, relationsOfEntity } from './relation-cypher.js';

@@ -4,11 +4,14 @@
  *
  * Usage: `await mergeEntities(db, 'alice', { survivor: 'framasoft', absorbed: 'framasoft-asso', survivorVersion: 4, absorbedVersion: 1 })`.
  */
+
+import type { RelationModel } from '../../../model/models.js';
 import { Entity as EntitySchema } from '../../../model/seed-format.js';
 import { RELATION_TYPES } from '../../../model/vocabulary.js';
 import { invalidArgument } from '../../core/errors.js';
 import type { Database } from '../database.js';
-import { entityToSeed, nameKey, type StoredRelation } from '../mapping.js';
+import { entityToSeed } from '../records/seed-form.js';
+import { nameKey } from '../records/write.js';
 import { checkVersion, notFoundError, validated } from './checks.js';
 import { deleteEntityNode, lockEntities, replaceEntity } from './entity-cypher.js';
 import {
@@ -54,7 +57,7 @@ export function mergeEntities(
     const movingIds = new Set(moving.map((r) => r.value.id));
     const hosting = (await hostingRelationsOfSoftware(tx, a)).filter((r) => !movingIds.has(r.value.id));
     // The ends it was read with name the absorbed entity: a moved relation is re-read after the move.
-    const renamed = ({ ends: _stale, ...r }: StoredRelation): StoredRelation => ({
+    const renamed = ({ ends: _stale, ...r }: RelationModel): RelationModel => ({
       ...r,
       from: r.from === a ? s : r.from,
       to: r.to === a ? s : r.to,

@@ -2,10 +2,13 @@
  * Snapshots: the seed form of an entity or relation plus where its seed lives, which is what
  * history stores and a restore reads back.
  */
+
 import type { z } from 'zod';
+import type { EntityModel, RelationModel } from '../../../model/models.js';
+import { relationFieldValues } from '../../../model/relation-fields.js';
 import { type Relation, Relation as RelationSchema } from '../../../model/seed-format.js';
 import { toNative } from '../database.js';
-import { entityToSeed, relationToSeed, type StoredEntity, type StoredRelation } from '../mapping.js';
+import { entityToSeed, relationToSeed } from '../records/seed-form.js';
 
 /** Where an entry's seed lives (null for what staff created); kept so a restore puts it back. */
 export interface Origin {
@@ -19,11 +22,11 @@ export interface Located<T> {
   origin: Origin | null;
 }
 
-export function entitySnapshot(e: Located<StoredEntity>) {
+export function entitySnapshot(e: Located<EntityModel>) {
   return { ...entityToSeed(e.value), origin: e.origin };
 }
 
-export function relationSnapshot(r: Located<StoredRelation>) {
+export function relationSnapshot(r: Located<RelationModel>) {
   return { id: r.value.id, ...relationToSeed(r.value), origin: r.origin };
 }
 
@@ -39,21 +42,10 @@ export function originOf(props: Record<string, unknown>): Origin | null {
 
 /** The model fields of a validated relation (the rest of the stored model is kept). */
 export function modelFields(r: Relation) {
-  return {
-    role: r.role ?? null,
-    software: r.software ?? null,
-    resource: r.resource ?? null,
-    since: r.since ?? null,
-    until: r.until ?? null,
-    amount: r.amount ?? null,
-    currency: r.currency ?? null,
-    description: r.description ?? null,
-    sources: r.sources,
-    internalNotes: r.internalNotes ?? null,
-  };
+  return { ...relationFieldValues(r), internalNotes: r.internalNotes ?? null };
 }
 
 /** A stored relation in the seed form, as the write helpers take it. */
-export function asRelation(r: StoredRelation): Relation & { id: string } {
+export function asRelation(r: RelationModel): Relation & { id: string } {
   return { ...(RelationSchema.parse({ ...relationToSeed(r), id: r.id }) as Relation), id: r.id, version: r.version };
 }
