@@ -19,21 +19,11 @@ const api = graphqlClient(db);
 /** Framasoft's PeerTube clients, as the report names them (seeds/network-*.yaml). */
 const PEERTUBE_CLIENTS = ['datagueule', 'free-software-foundation', 'imagotv', 'thinkerview'];
 /** The members of CHATONS (seeds/network-rhizomes.yaml). */
-const CHATONS_MEMBERS = [
-  'anancus',
-  'cemea',
-  'chapril',
-  'clomut',
-  'colibris',
-  'facil',
-  'framasoft',
-  'picasoft',
-  'reseau-koumbit',
-  'stemy',
-];
-/** Every entity related to CHATONS, in either direction. */
+const CHATONS_MEMBERS = ['anancus', 'cemea', 'clomut', 'facil', 'picasoft', 'reseau-koumbit', 'stemy'];
+/** Every entity related to CHATONS, in either direction: Framasoft initiated it and funds its coordination. */
 const CHATONS_NEIGHBOURS = [
   ...CHATONS_MEMBERS,
+  'framasoft',
   'angie-gaudion',
   'charte-du-collectif-chatons',
   'chatons-org',
@@ -43,9 +33,9 @@ const CHATONS_NEIGHBOURS = [
   'stats-chatons-org',
 ].sort();
 /** Framasoft's relations, in both directions: the biggest list of the seed graph. */
-const FRAMASOFT_RELATIONS = 229;
+const FRAMASOFT_RELATIONS = 225;
 /** The MEMBERSHIP relations of the whole graph. */
-const MEMBERSHIPS = 39;
+const MEMBERSHIPS = 33;
 /** Picasoft and its neighbours one hop away, and the relations among them. */
 const PICASOFT_RELATIONS = [...PICASOFT_VIEW.relations];
 
@@ -206,7 +196,7 @@ describe('graph', () => {
       {},
       (r) => ({ relations: Number(r.get('relations')), slugs: new Set(r.get('all') as string[]) }),
     );
-    expect(whole.graph.edges).toHaveLength(430);
+    expect(whole.graph.edges).toHaveLength(428);
     expect(whole.graph.edges).toHaveLength(expected!.relations);
     expect(whole.graph.nodes.map((n: any) => n.slug).sort()).toEqual([...expected!.slugs].sort());
     expect(whole.graph.nodes).toHaveLength(300);

@@ -36,7 +36,7 @@ describe('loading the seeds', () => {
     const slugs = await db.read('MATCH (e:Entity) RETURN e.slug AS slug ORDER BY slug', {}, (r) => r.get('slug'));
     const ids = await db.read('MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS id ORDER BY id', {}, (r) => r.get('id'));
     expect(RAW.entities).toHaveLength(301);
-    expect(RAW.relations).toHaveLength(430);
+    expect(RAW.relations).toHaveLength(428);
     expect(slugs).toEqual(sortedSlugs(RAW.entities));
     expect(ids).toEqual(sortedIds(RAW.relations));
   });
@@ -116,6 +116,6 @@ describe('export', () => {
     expect(sortedSlugs(exported.entities)).toEqual(sortedSlugs(RAW.entities));
     expect(sortedIds(exported.relations)).toEqual(sortedIds(RAW.relations));
     expect(exported.entities).toHaveLength(301);
-    expect(exported.relations).toHaveLength(430);
+    expect(exported.relations).toHaveLength(428);
   });
 });

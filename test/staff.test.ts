@@ -369,7 +369,7 @@ describe('an editor', () => {
     const gone = expectData(deleted).deleteEntity.deletedRelations.map((r: any) => r.relationId);
     const seeded = readSeedYaml().relations.filter((r) => r.from === 'fondation-free' || r.to === 'fondation-free');
     expect([...gone].sort()).toEqual(seeded.map((r) => r.id).sort());
-    expect(gone).toHaveLength(2);
+    expect(gone).toHaveLength(3);
 
     const restored = await asEditor(RESTORE_ENTITY, { input: { slug: 'fondation-free' } });
     expect(expectData(restored).restoreEntity.restoredRelations.map((r: any) => r.relationId)).toEqual(gone);

@@ -4,6 +4,7 @@
  * Usage: `npm run seed:validate`, `npm run seed`, `npm run seed:export -- --out backup/`.
  * `load` and `export` use NEO4J_URI when set, else the embedded Neo4j (see README).
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar } from 'cli-progress';
@@ -12,9 +13,12 @@ import { ConfigError, loadConfig } from '../core/config.js';
 import { connectNeo4j } from '../db/connect.js';
 import { StartupError } from '../db/embedded.js';
 import { findCitationProblems } from './check-quotes.js';
+import { fidelityProblems, formatFidelityProblems, reportFidelityProblems } from './checks/index.js';
+import { checkCoverage } from './coverage/check.js';
+import { readCoverage } from './coverage/format.js';
 import { exportDataset, writeExport } from './export.js';
 import { loadDataset } from './load.js';
-import { formatProblems, readSeeds } from './read.js';
+import { COVERAGE_DIR, formatProblems, readSeeds } from './read.js';
 import { findReport, MissingReportError, readReport } from './report.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,19 +42,59 @@ program
   .option('--dir <dir>', 'seed directory', defaultSeedDir)
   .action(async (options: { dir: string }) => {
     const result = await validated(options.dir);
-    const report = findReport(repoRoot);
-    if (report) {
-      const problems = findCitationProblems(result.relations, await readReport(report));
-      for (const p of problems) console.error(`seeds/${p.file} relation ${p.relationId}: ${p.message}`);
-      if (problems.length > 0) {
-        console.error(`\n${problems.length} citation problem(s)`);
-        process.exit(1);
+    const failures: string[] = [];
+    const fail = (lines: string[], what: string) => {
+      if (lines.length === 0) return;
+      console.error(lines.join('\n'));
+      failures.push(`${lines.length} ${what}`);
+    };
+    fail(formatLines(formatFidelityProblems(fidelityProblems(result))), 'fidelity problem(s)');
+    const reportFile = findReport(repoRoot);
+    if (reportFile) {
+      const report = await readReport(reportFile);
+      const citations = findCitationProblems(result.relations, report);
+      fail(
+        citations.map((p) => `seeds/${p.file} relation ${p.relationId}: ${p.message}`),
+        'citation problem(s)',
+      );
+      fail(formatLines(formatFidelityProblems(reportFidelityProblems(result, report))), 'quote problem(s)');
+      const coverageFiles = await listCoverageFiles(options.dir);
+      if (coverageFiles.length > 0) {
+        const read = await readCoverage(options.dir, coverageFiles);
+        const checked = checkCoverage(read.sections, report, result);
+        const problems = [...read.problems, ...checked.problems];
+        fail(
+          problems.map((p) => `seeds/${p.file}:${p.line} ${p.field}: ${p.message}`),
+          'coverage problem(s)',
+        );
+        const { sections, held, explained, empty } = checked.summary;
+        console.log(
+          `coverage: ${sections} sections of the report; ${held} held by relations or entities, ` +
+            `${explained} explained without one, ${empty} stating no fact`,
+        );
+      } else {
+        console.warn(
+          `notice: no ${COVERAGE_DIR}/ in ${options.dir}; the reconciliation with the report was not checked`,
+        );
       }
     } else {
       console.warn('notice: the report was not found (set ARCHIPEL_REPORT); quotes were not checked');
     }
+    if (failures.length > 0) {
+      console.error(`\n${failures.join(', ')}`);
+      process.exit(1);
+    }
     console.log(`ok: ${result.entities.length} entities, ${result.relations.length} relations`);
   });
+
+function formatLines(text: string): string[] {
+  return text ? text.split('\n') : [];
+}
+
+async function listCoverageFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(dir, COVERAGE_DIR)).catch(() => [] as string[]);
+  return entries.filter((name) => /\.ya?ml$/.test(name)).sort();
+}
 
 program
   .command('load')

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   ChangeRecord,
@@ -19,6 +19,7 @@ import {
   SeedFileOutline,
 } from '../../model/seed-format.js';
 import { RELATION_TYPES } from '../../model/vocabulary.js';
+import { valuesCutByComments } from './checks/yaml-comments.js';
 
 /** Where a seed entry came from; kept in the graph so that export writes it back in place. */
 export interface Origin {
@@ -42,6 +43,12 @@ export interface Problem {
  */
 export const HISTORY_FILE = 'history.yaml';
 
+/**
+ * The reconciliation of the seeds with the report (see api/seed/coverage/): YAML, but not seed
+ * entries. Its name is reserved: listing, loading and exporting seed files leave it alone.
+ */
+export const COVERAGE_DIR = 'coverage';
+
 export type SeedReadResult =
   | { ok: true; entities: SeedEntity[]; relations: SeedRelation[]; changes?: ChangeRecord[] }
   | { ok: false; problems: Problem[] };
@@ -53,12 +60,13 @@ interface Located<T> {
   line: (field?: string) => number;
 }
 
-/** Lists the YAML files below `dir`, in a stable order. */
+/** Lists the seed YAML files below `dir` (not the coverage files), in a stable order. */
 export async function listSeedFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith(`${COVERAGE_DIR}/`))
     .sort();
 }
 
@@ -143,50 +151,8 @@ function parseYaml(file: string, text: string) {
     }
     return { doc: null, problems, lineAt };
   }
-  problems.push(...valuesCutByComments(file, text, doc, lineOf));
+  problems.push(...valuesCutByComments(file, text, doc, lineCounter));
   return { doc, problems, lineAt };
-}
-
-/**
- * Unquoted values that a ` #` cut short: YAML reads the rest of the line as a comment, so
- * `quote: une participation au #DayAgainstDRM …` stores "une participation au", and a quote check
- * that accepts a verbatim prefix cannot see it. Seed files carry comments on their own lines only.
- */
-function valuesCutByComments(
-  file: string,
-  text: string,
-  doc: ReturnType<typeof parseDocument>,
-  lineOf: (offset: number | undefined) => number,
-): Problem[] {
-  const problems: Problem[] = [];
-  visit(doc, {
-    Pair(_key, pair, ancestors) {
-      const value = pair.value;
-      if (!isScalar(value) || value.type !== Scalar.PLAIN || !value.range) return;
-      const lineEnd = text.indexOf('\n', value.range[1]);
-      const rest = text.slice(value.range[1], lineEnd === -1 ? undefined : lineEnd);
-      if (/^[ \t]+#/.test(rest)) {
-        problems.push({
-          file,
-          line: lineOf(value.range[0]),
-          field: fieldPath([...ancestors, pair]),
-          message: `the text after " #" was read as a YAML comment, leaving ${JSON.stringify(String(value.value))}: quote the whole value`,
-        });
-      }
-    },
-  });
-  return problems;
-}
-
-/** A node's place in the document as the other problems name it: `relations[3].sources[0].quote`. */
-function fieldPath(ancestors: readonly unknown[]): string {
-  let path = '';
-  ancestors.forEach((node, i) => {
-    const next = ancestors[i + 1];
-    if (isSeq(node) && next) path += `[${node.items.indexOf(next as never)}]`;
-    if (isPair(node) && isScalar(node.key)) path += `${path ? '.' : ''}${String(node.key.value)}`;
-  });
-  return path;
 }
 
 /** Parses one seed file's text; exported so tests can check messages without touching disk. */

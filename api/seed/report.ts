@@ -49,14 +49,56 @@ export function normaliseQuote(text: string): string {
     .trim();
 }
 
-/** The report's plain text, and its headings (plain text too) for checking `section` names. */
-export async function readReport(file: string): Promise<{ text: string; headings: Set<string> }> {
-  const markdown = await readFile(file, 'utf8');
-  const headings = new Set(
-    markdown
-      .split('\n')
-      .filter((line) => /^#+\s/.test(line))
-      .map((line) => toPlainText(line)),
-  );
-  return { text: toPlainText(markdown), headings };
+/** The report as the checks read it: its plain text, its headings and each section's own text. */
+export interface ReportText {
+  /** The whole report as plain text, white space folded. */
+  text: string;
+  /** Every heading, as plain text. */
+  headings: Set<string>;
+  /** The headings in document order, each with the plain text of its own body (up to the next heading). */
+  sections: { heading: string; text: string }[];
+  /**
+   * The plain text with a newline wherever the Markdown has a line or paragraph end or a table cell
+   * ends, so that a check can tell where a list item, a cell or a paragraph stops. Otherwise equal to `text`.
+   */
+  lines: string;
+}
+
+/** Reads the report once for every check: verbatim quotes, sections, clause boundaries. */
+export async function readReport(file: string): Promise<ReportText> {
+  return parseReport(await readFile(file, 'utf8'));
+}
+
+/** The same, from the Markdown text (tests give a small report). */
+export function parseReport(markdown: string): ReportText {
+  const sections: { heading: string; text: string }[] = [];
+  const plainLines: string[] = [];
+  let body: string[] = [];
+  const close = () => {
+    const last = sections.at(-1);
+    if (last) last.text = normaliseQuote(body.join(' '));
+    body = [];
+  };
+  for (const line of markdown.split('\n')) {
+    const plain = toPlainText(line);
+    if (/^#+\s/.test(line)) {
+      close();
+      sections.push({ heading: plain, text: '' });
+    } else if (plain) {
+      body.push(plain);
+    }
+    // A table cell ends where a clause would: its tabs count as line ends.
+    const cells = toPlainText(line.replace(/\t/g, ' \uE000 '))
+      .replace(/ ?\uE000 ?/g, '\n')
+      .replace(/^\n+|\n+$/g, '')
+      .replace(/\n+/g, '\n');
+    if (cells) plainLines.push(cells);
+  }
+  close();
+  return {
+    text: toPlainText(markdown),
+    headings: new Set(sections.map((s) => s.heading)),
+    sections,
+    lines: plainLines.join('\n'),
+  };
 }

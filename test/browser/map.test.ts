@@ -120,7 +120,7 @@ afterAll(async () => {
 describe('the map', { timeout: TIMEOUT }, () => {
   it('loads the real seed graph, Framasoft at its heart', async () => {
     const whole = await wholeMap();
-    expect(whole.relations).toHaveLength(430);
+    expect(whole.relations).toHaveLength(428);
     const page = await open();
     const nodes = await visibleNodes(page);
     expect(nodes).toHaveLength(whole.nodes.length);
@@ -142,7 +142,7 @@ describe('the map', { timeout: TIMEOUT }, () => {
     await page.close();
   });
 
-  it("draws Picasoft's neighbourhood alone: its 4 entities and the 8 relations among them", async () => {
+  it("draws Picasoft's neighbourhood alone: its 4 entities and the 7 relations among them", async () => {
     const page = await open('?focus=picasoft&depth=1');
     expect(await visibleNodes(page)).toEqual([...PICASOFT_VIEW.nodes]);
     expect(relationIds(await visibleEdges(page))).toEqual([...PICASOFT_VIEW.relations]);
@@ -150,7 +150,7 @@ describe('the map', { timeout: TIMEOUT }, () => {
       nodes: window.__archipel?.cy?.nodes().length,
       edges: window.__archipel?.cy?.edges().filter((e) => !e.data('derived')).length,
     }));
-    expect(drawn).toEqual({ nodes: 4, edges: 8 });
+    expect(drawn).toEqual({ nodes: 4, edges: 7 });
     await page.close();
   });
 
@@ -191,8 +191,8 @@ describe('the map', { timeout: TIMEOUT }, () => {
     const page = await open();
     const before = await visibleEdges(page);
     const memberships = before.filter((e) => e.type === 'MEMBERSHIP').length;
-    // The 39 MEMBERSHIP relations of the seed files.
-    expect(memberships).toBe(39);
+    // The 33 MEMBERSHIP relations of the seed files.
+    expect(memberships).toBe(33);
     await page.locator('.legend input[value="MEMBERSHIP"]').uncheck();
     await expect.poll(async () => (await visibleEdges(page)).length).toBe(before.length - memberships);
     expect((await visibleEdges(page)).some((e) => e.type === 'MEMBERSHIP')).toBe(false);

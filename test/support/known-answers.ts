@@ -12,7 +12,6 @@ export const PICASOFT_VIEW = {
     'collaboration--framasoft--picasoft',
     'contributes-to--picasoft--resolu',
     'funding--framasoft--chatons',
-    'membership--framasoft--chatons',
     'membership--picasoft--chatons',
     'rhizome--framasoft--chatons',
   ],

@@ -1,0 +1,27 @@
+/**
+ * A quote comes from the section it names: the staff panel shows the section as the place to read
+ * the quote in context, and the coverage files are kept per section.
+ */
+import type { SeedRelation } from '../read.js';
+import { normaliseQuote, type ReportText } from '../report.js';
+import type { FidelityProblem } from './problem.js';
+
+export function findMisplacedQuotes(relations: SeedRelation[], report: ReportText): FidelityProblem[] {
+  const problems: FidelityProblem[] = [];
+  for (const relation of relations) {
+    relation.sources.forEach((source, index) => {
+      const quote = normaliseQuote(source.quote);
+      const section = report.sections.find((s) => s.heading === normaliseQuote(source.section));
+      // Unknown sections and quotes absent from the report are the citation check's problems.
+      if (!section || section.text.includes(quote) || !report.text.includes(quote)) return;
+      const actual = report.sections.find((s) => s.text.includes(quote));
+      problems.push({
+        file: relation.origin.file,
+        id: relation.id,
+        field: `sources[${index}].section`,
+        message: `the quote is not in section "${source.section}"${actual ? ` but in "${actual.heading}"` : ''}`,
+      });
+    });
+  }
+  return problems;
+}
