@@ -1,6 +1,7 @@
 /**
  * `npm start`: connect to (or start) Neo4j, seed an empty database, serve GraphQL and the map.
- * Ctrl-C stops everything it started, the embedded JVM included.
+ * SIGTERM or Ctrl-C drains the server (requests in flight finish, up to DRAIN_TIMEOUT_MS), then
+ * stops everything it started, the embedded JVM included; a second signal exits at once.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,9 @@ import { parseStaffTokens } from '../schema/auth.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { createLogger } from './core/logger.js';
 import { connectNeo4j, type Neo4jConnection } from './db/connect.js';
+import { Database } from './db/database.js';
 import { StartupError } from './db/embedded.js';
-import { isGraphEmpty } from './db/schema-setup.js';
+import { ensureSchema, isGraphEmpty } from './db/schema-setup.js';
 import { loadDataset } from './seed/load.js';
 import { formatProblems, readSeeds } from './seed/read.js';
 import { type HttpServer, startHttpServer } from './server.js';
@@ -29,10 +31,14 @@ async function main() {
   let server: HttpServer | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
     stopping = true;
-    log(`${signal}: stopping…`);
-    await server?.close();
+    log(`${signal}: finishing the requests in flight (up to ${config.DRAIN_TIMEOUT_MS} ms), then stopping…`);
+    const outcome = await server?.drain(config.DRAIN_TIMEOUT_MS);
+    if (outcome === 'deadline') log('Drain deadline reached: the requests still open were cut.');
     await neo4j?.close();
     process.exit(0);
   };
@@ -48,8 +54,17 @@ async function main() {
         `The seed files are invalid, so the empty database was not loaded:\n${formatProblems(dataset.problems)}`,
       );
     }
-    const summary = await loadDataset(neo4j.db, dataset);
+    // The first load writes the whole dataset: it gets more time than one API query, so that a
+    // slow or busy machine does not refuse to start.
+    const loader = new Database(neo4j.driver, {
+      ...neo4j.db.options,
+      txTimeoutMs: Math.max(120_000, config.NEO4J_TX_TIMEOUT_MS),
+    });
+    const summary = await loadDataset(loader, dataset);
     log(`Loaded the seed data: ${summary.entities} entities, ${summary.relations} relations.`);
+  } else {
+    // A graph written by an older version gets the constraints (and relation id nodes) added since.
+    await ensureSchema(neo4j.db);
   }
   const yoga = createArchipelYoga({
     db: neo4j.db,
@@ -61,12 +76,21 @@ async function main() {
     mutationsPerMinute: config.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     expensiveReadsPerMinute: config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     staff,
+    trustProxy: config.TRUST_PROXY,
   });
   server = await startHttpServer({
     yoga,
     db: neo4j.db,
     host: config.HOST,
     port: config.PORT,
+    limits: {
+      maxConnections: config.MAX_CONNECTIONS,
+      maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
+      headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: config.REQUEST_RECEIVE_TIMEOUT_MS,
+    },
+    isLive: () => neo4j?.live() ?? true,
+    metricsToken: config.METRICS_TOKEN,
   });
   log(
     `Archipel is ready in ${((performance.now() - started) / 1000).toFixed(1)} s: map at ${server.url}/ , GraphQL at ${server.url}/graphql`,

@@ -1,9 +1,10 @@
 /**
  * The HTTP server: GraphQL (yoga) at /graphql, the exports at /export/ (yoga plugins too), the
  * map's built files at /, and 404 for any other path. It only wires and listens; the yoga
- * instance is built in `yoga.ts`.
+ * instance is built in `yoga.ts`. It also bounds connections (in all, per client, slow senders)
+ * and drains on shutdown (http/drain.ts).
  *
- * Usage: `const server = await startHttpServer({ yoga, host, port, vizDir }); … await server.close();`
+ * Usage: `const server = await startHttpServer({ yoga, db, host, port }); … await server.drain(10_000);`
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,14 +13,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import type { Database } from './db/database.js';
+import { type ConnectionLimits, connectionTimeouts, limitConnections } from './http/connection-limits.js';
+import { drainOnClose } from './http/drain.js';
 import { checkReadiness } from './http/health.js';
+import { metricsRefusal } from './http/metrics-access.js';
 import type { ArchipelYoga } from './yoga.js';
 
 export const VIZ_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'viz', 'dist');
 
 export interface HttpServer {
   url: string;
+  /** Stops at once: open connections are cut. */
   close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish (keep-alive connections are closed after
+   * their current response), and cuts what is left after `deadlineMs`.
+   */
+  drain(deadlineMs: number): Promise<'drained' | 'deadline'>;
 }
 
 export async function startHttpServer(options: {
@@ -28,6 +38,11 @@ export async function startHttpServer(options: {
   host: string;
   port: number;
   vizDir?: string;
+  limits?: Partial<ConnectionLimits>;
+  /** Bearer token /metrics requires; empty: /metrics answers loopback clients only. */
+  metricsToken?: string;
+  /** False when the process cannot recover by itself (the embedded Neo4j could not be restarted). */
+  isLive?: () => boolean;
 }): Promise<HttpServer> {
   const vizDir = options.vizDir ?? VIZ_DIST;
   // The map is one page, `/`, whose views are query strings (`/?focus=…`): any other path the
@@ -37,12 +52,17 @@ export async function startHttpServer(options: {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname.startsWith('/graphql') || pathname.startsWith('/export/')) return options.yoga(req, res);
     if (pathname === '/metrics') {
+      const refusal = metricsRefusal(req, options.metricsToken ?? '');
+      if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
       return void options.yoga.metrics.registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': options.yoga.metrics.registry.contentType });
         res.end(text);
       });
     }
-    if (pathname === '/health/live') return sendJson(res, 200, { live: true });
+    if (pathname === '/health/live') {
+      const live = options.isLive?.() ?? true;
+      return sendJson(res, live ? 200 : 503, live ? { live } : { live, reason: 'the database could not be restarted' });
+    }
     if (pathname === '/health/ready') {
       return void checkReadiness(options.db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
     }
@@ -51,7 +71,9 @@ export async function startHttpServer(options: {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The map is not built yet: run `npm run build:viz`. GraphQL is at /graphql.\n');
   };
-  const server = createServer(handler);
+  const server = createServer(connectionTimeouts(options.limits), handler);
+  limitConnections(server, options.limits);
+  const drain = drainOnClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -63,8 +85,9 @@ export async function startHttpServer(options: {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        server.closeAllConnections();
       }),
+    drain,
   };
 }
 

@@ -17,13 +17,15 @@ import { useCompiledExecution } from '../schema/plugins/compiled-execution.js';
 import { armorPlugin, useLimitCodes } from '../schema/plugins/limits.js';
 import { useNodeLimit } from '../schema/plugins/node-limit.js';
 import { useRateLimit } from '../schema/plugins/rate-limit.js';
-import { useRequestTimeout } from '../schema/plugins/timeout.js';
+import { useShortErrorMessages } from '../schema/plugins/short-errors.js';
+import { requestTimeoutError, useRequestTimeout } from '../schema/plugins/timeout.js';
 import { CONFIG_DEFAULTS } from './core/config.js';
 import { apiError, QueryTimeoutError, ServiceUnavailableError } from './core/errors.js';
 import { LIMITS } from './core/limits.js';
 import { type Logger, silentLogger } from './core/logger.js';
 import type { Database } from './db/database.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
+import { clientAddressOf } from './http/client-address.js';
 import { useCorsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
@@ -49,6 +51,8 @@ export interface YogaOptions {
   expensiveReadsPerMinute?: number;
   /** Runs of a document interpreted before it is compiled (schema/plugins/compiled-execution.ts). */
   interpretedRuns?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (config TRUST_PROXY); none: the socket's peer is the client. */
+  trustProxy?: string[];
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
   staff?: StaffDirectory;
 }
@@ -63,12 +67,13 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
   const logger = options.logger ?? silentLogger;
   const metrics = createMetrics();
   const db = options.db.observed(() => metrics.roundTrips.inc());
-  const clientAddress = (ctx: Record<string, unknown>) => (ctx as ServerContext).req?.socket.remoteAddress ?? 'local';
+  const clientAddress = clientAddressOf(options.trustProxy ?? []);
   const rateLimit = useRateLimit({
     mutationsPerMinute: options.mutationsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     clientAddress,
   });
+  const requestTimeoutMs = options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS;
   const maxGraphNodes = options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES;
   const maxGraphRelations = options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS;
   const yoga = createYoga<ServerContext, Context>({
@@ -88,6 +93,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
         staff: options.staff,
         maxGraphNodes,
         maxGraphRelations,
+        requestTimeoutMs,
       }),
     graphiql: graphiqlOptions('Archipel — GraphQL', EXAMPLE_OPERATIONS),
     renderGraphiQL: renderGraphiQLPage,
@@ -115,7 +121,8 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       useLimitCodes(),
       useNodeLimit(),
       rateLimit,
-      useRequestTimeout(options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS),
+      useShortErrorMessages(),
+      useRequestTimeout(requestTimeoutMs),
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop hands over the execution arguments, not the context.
         const requestId = ((context as { contextValue?: Context }).contextValue ?? (context as Partial<Context>))
@@ -137,6 +144,9 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
         const at = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
         if (original instanceof ServiceUnavailableError) {
           return apiError('SERVICE_UNAVAILABLE', original.message, {}, at);
+        }
+        if (original instanceof QueryTimeoutError && original.byRequestDeadline) {
+          return requestTimeoutError(requestTimeoutMs, at);
         }
         if (original instanceof QueryTimeoutError) {
           return apiError('TIMEOUT', original.message, { limit: 'NEO4J_TX_TIMEOUT_MS' }, at);

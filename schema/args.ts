@@ -52,15 +52,24 @@ export function arg<T>(name: string, schema: z.ZodType<T>, value: unknown): T | 
 }
 
 const CURSOR_PREFIX = 'cursor:';
+/**
+ * The offsets a cursor may hold: decimal digits, at most a billion. No list comes near it, and a
+ * larger number (or an exponent, a sign, a fraction) would reach Neo4j as an offset it cannot
+ * take, failing as an internal error instead of a refused argument.
+ */
+const CURSOR_OFFSET = /^(0|[1-9][0-9]{0,8}|1000000000)$/;
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
 }
 
+/** The offset in a cursor this API gave out; anything else (forged, altered) is INVALID_ARGUMENT. */
 function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) {
+  const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
+  const offset = CURSOR_OFFSET.test(digits) ? Number(digits) : null;
+  // Decoding skips characters outside base64url: only the exact encoding of the offset is a cursor.
+  if (offset === null || encodeCursor(offset) !== cursor) {
     throw invalidArgument('after', `not a cursor returned by this API (got ${JSON.stringify(cursor)})`);
   }
   return offset;

@@ -28,11 +28,14 @@ export interface ContextOptions {
   staff?: StaffDirectory;
   maxGraphNodes?: number;
   maxGraphRelations?: number;
+  /** The request's own timeout: its Neo4j transactions are stopped when it passes. */
+  requestTimeoutMs?: number;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): Context {
   const queries: QueryEvent[] = [];
-  const observed = db.observed((event) => {
+  const deadline = Date.now() + (options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS);
+  const observed = db.withDeadline(deadline).observed((event) => {
     queries.push(event);
     options.onQuery?.(event);
   });

@@ -75,6 +75,10 @@ class SlowReads extends Database {
   override observed(): Database {
     return this;
   }
+
+  override withDeadline(): Database {
+    return this;
+  }
 }
 
 describe('query limits', () => {

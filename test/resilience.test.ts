@@ -159,7 +159,16 @@ describe('a Neo4j outage', () => {
     ]);
     expect(down.body.data).toEqual({ entity: null });
     expect(down.ms).toBeLessThan(10_000);
+    // Once the outage is known, every answer comes at once: no connection attempt, no retries.
+    await ask();
+    for (let i = 0; i < 5; i++) {
+      const again = await ask();
+      expectError(again.body, 'SERVICE_UNAVAILABLE', /^The database is unavailable right now/, ['entity']);
+      expect(again.ms).toBeLessThan(500);
+    }
+    const readinessStarted = performance.now();
     expect(await checkReadiness(db)).toMatchObject({ ready: false, neo4j: 'down' });
+    expect(performance.now() - readinessStarted).toBeLessThan(500);
 
     neo4j = await startEmbeddedNeo4j({ port, dataDir, pageCacheMb: 64 });
     let answer = await ask();

@@ -50,6 +50,12 @@ export const ConfigSchema = z.object({
     .describe('Neo4j database name.'),
   NEO4J_EMBEDDED_PORT: Port(7687).describe('Bolt port of the embedded Neo4j.'),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j').describe('Data directory of the embedded Neo4j.'),
+  NEO4J_RESTART_ATTEMPTS: PositiveInt(8, 'a positive integer').describe(
+    'Attempts to restart the embedded Neo4j after it dies (waits double from NEO4J_RESTART_DELAY_MS up to 30 s); when all fail, /health/live answers 503.',
+  ),
+  NEO4J_RESTART_DELAY_MS: PositiveInt(1_000, 'a positive number of milliseconds').describe(
+    'Wait before the first restart of a dead embedded Neo4j.',
+  ),
   NEO4J_TX_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
     'Timeout of each Neo4j transaction run by the API.',
   ),
@@ -67,6 +73,21 @@ export const ConfigSchema = z.object({
   ),
   MAX_GRAPH_RELATIONS: PositiveInt(15_000, 'a positive integer').describe(
     'Most relations one `graph` answer may hold; denser views are refused the same way.',
+  ),
+  DRAIN_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
+    'On SIGTERM/SIGINT: how long requests in flight may take to finish before the process exits anyway (a second signal exits at once).',
+  ),
+  MAX_CONNECTIONS: PositiveInt(1_024, 'a positive integer').describe(
+    'Open HTTP connections the server accepts in all.',
+  ),
+  MAX_CONNECTIONS_PER_CLIENT: PositiveInt(64, 'a positive integer').describe(
+    'Open HTTP connections one client address may hold; further ones are closed at once.',
+  ),
+  HEADERS_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
+    "Time a client has to send a request's headers.",
+  ),
+  REQUEST_RECEIVE_TIMEOUT_MS: PositiveInt(30_000, 'a positive number of milliseconds').describe(
+    'Time a client has to send a whole request (headers and body); slower ones are closed with 408.',
   ),
   HOST: z.string().min(1).default('127.0.0.1').describe('Address the HTTP server listens on.'),
   PORT: Port(4000).describe('Port of the HTTP server (GraphQL at /graphql, map at /).'),
@@ -89,6 +110,15 @@ export const ConfigSchema = z.object({
   CORS_ORIGINS: CommaList.default([]).describe(
     'Comma-separated origins trusted like the site itself with mutations and staff tokens (`*`: any). Public reads (GET and POST queries, /export/) answer every origin whatever it says (`Access-Control-Allow-Origin: *`, no credentials); a mutation or a staff token from an origin not listed is refused (403 `CROSS_ORIGIN_FORBIDDEN`).',
   ),
+  TRUST_PROXY: CommaList.default([]).describe(
+    'Reverse proxies whose `X-Forwarded-For` is believed, as addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal` (comma-separated). Unset: the client is the address that connects, so behind a proxy every anonymous client shares one rate-limit allowance.',
+  ),
+  METRICS_TOKEN: z
+    .string()
+    .default('')
+    .describe(
+      'Bearer token that /metrics requires (`Authorization: Bearer …`). Unset: /metrics answers only clients on this machine (loopback).',
+    ),
   STAFF_TOKENS: z
     .string()
     .default('')

@@ -36,18 +36,22 @@ export const invalidArgument = (argument: string, message: string) =>
 /** Thrown by the data layer when a query outlives the Neo4j transaction timeout. */
 export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
-  constructor() {
+  /** True when what ran out was the request's own time (REQUEST_TIMEOUT_MS), not one query's. */
+  readonly byRequestDeadline: boolean;
+  constructor(options: { byRequestDeadline?: boolean } = {}) {
     super(
       'The query took longer than the database allows and was stopped; narrow it (focus, filters, smaller pages) and retry.',
     );
+    this.byRequestDeadline = options.byRequestDeadline ?? false;
   }
 }
 
 /** Thrown by the data layer when Neo4j cannot be reached; shown to clients as SERVICE_UNAVAILABLE. */
 export class ServiceUnavailableError extends Error {
   override name = 'ServiceUnavailableError';
-  constructor() {
-    super('The database is unavailable right now; retry in a few seconds.');
+  /** `cause`: the driver's error, when there was one (a broken circuit has none). */
+  constructor(options?: ErrorOptions) {
+    super('The database is unavailable right now; retry in a few seconds.', options);
   }
 }
 

@@ -1,30 +1,36 @@
 /**
  * Connects to Neo4j as configured: the server named by NEO4J_URI, or else the embedded Neo4j,
- * started for the lifetime of this process.
+ * started for the lifetime of this process and restarted if it dies (supervisor.ts).
  *
  * Usage: `const neo4j = await connectNeo4j(config, log); … await neo4j.close();`
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../core/config.js';
 import { createDriver, Database } from './database.js';
-import { type EmbeddedNeo4j, StartupError, startEmbeddedNeo4j } from './embedded.js';
+import { StartupError, startEmbeddedNeo4j } from './embedded.js';
+import { type SupervisedNeo4j, superviseEmbeddedNeo4j } from './supervisor.js';
 
 export interface Neo4jConnection {
   driver: Driver;
   db: Database;
   uri: string;
-  embedded: EmbeddedNeo4j | null;
+  embedded: SupervisedNeo4j | null;
+  /** False once the embedded Neo4j died and could not be restarted: the process should be restarted. */
+  live(): boolean;
   close(): Promise<void>;
 }
 
 export async function connectNeo4j(config: Config, log: (line: string) => void): Promise<Neo4jConnection> {
-  let embedded: EmbeddedNeo4j | null = null;
+  let embedded: SupervisedNeo4j | null = null;
   let uri = config.NEO4J_URI;
   if (!uri) {
     log(
       `Starting the embedded Neo4j (data in ${config.NEO4J_DATA_DIR}, Bolt on 127.0.0.1:${config.NEO4J_EMBEDDED_PORT})…`,
     );
-    embedded = await startEmbeddedNeo4j({ port: config.NEO4J_EMBEDDED_PORT, dataDir: config.NEO4J_DATA_DIR });
+    embedded = await superviseEmbeddedNeo4j(
+      () => startEmbeddedNeo4j({ port: config.NEO4J_EMBEDDED_PORT, dataDir: config.NEO4J_DATA_DIR }),
+      { attempts: config.NEO4J_RESTART_ATTEMPTS, firstDelayMs: config.NEO4J_RESTART_DELAY_MS, log },
+    );
     uri = embedded.uri;
   }
   const driver = createDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD);
@@ -45,6 +51,7 @@ export async function connectNeo4j(config: Config, log: (line: string) => void):
     db,
     uri,
     embedded,
+    live: () => embedded?.state() !== 'failed',
     async close() {
       await driver.close();
       await embedded?.stop();

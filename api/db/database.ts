@@ -4,6 +4,14 @@
  *
  * Usage: `const rows = await db.read('MATCH (e:Entity {slug: $slug}) RETURN e', { slug }, (r) => r.get('e'))`.
  */
+
+import {
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+} from 'cockatiel';
 import neo4j, {
   type Driver,
   isInt,
@@ -23,6 +31,24 @@ export type QueryObserver = (event: QueryEvent) => void;
 export interface DatabaseOptions {
   database: string;
   txTimeoutMs: number;
+  /**
+   * When the caller stops waiting (epoch ms): each transaction's timeout is cut to the time left,
+   * so Neo4j itself stops the work of a request that has timed out, and none starts after it.
+   */
+  deadline?: number;
+}
+
+/**
+ * Opens after two consecutive failures to reach Neo4j (not after transient errors of a database
+ * that answers, such as deadlocks): while open, every query fails at once with
+ * ServiceUnavailableError instead of each waiting for its own connection attempt and retries;
+ * after a second, one query is let through to see whether the database is back.
+ */
+function unreachableDatabaseBreaker(): CircuitBreakerPolicy {
+  return circuitBreaker(
+    handleWhen((error) => error instanceof ServiceUnavailableError && isConnectionFailure(error.cause)),
+    { halfOpenAfter: 1_000, breaker: new ConsecutiveBreaker(2) },
+  );
 }
 
 export class Database {
@@ -30,11 +56,39 @@ export class Database {
     readonly driver: Driver,
     readonly options: DatabaseOptions,
     private readonly observers: readonly QueryObserver[] = [],
+    /** Shared by every view of one driver: the database is reachable or not for all of them. */
+    private readonly breaker: CircuitBreakerPolicy = unreachableDatabaseBreaker(),
   ) {}
 
   /** A view of the same driver whose queries are also reported to `observer` (one per request). */
   observed(observer: QueryObserver): Database {
-    return new Database(this.driver, this.options, [...this.observers, observer]);
+    return new Database(this.driver, this.options, [...this.observers, observer], this.breaker);
+  }
+
+  /** A view whose transactions end by `deadline` (a request's own timeout). */
+  withDeadline(deadline: number): Database {
+    return new Database(this.driver, { ...this.options, deadline }, this.observers, this.breaker);
+  }
+
+  /**
+   * The transaction timeout: the configured one, or the time left before the deadline if shorter
+   * (then a timeout is the request's, `byDeadline`).
+   */
+  private timeout(): { ms: number; byDeadline: boolean } {
+    const { txTimeoutMs, deadline } = this.options;
+    if (deadline === undefined) return { ms: txTimeoutMs, byDeadline: false };
+    const left = Math.floor(deadline - Date.now());
+    if (left <= 0) throw new QueryTimeoutError({ byRequestDeadline: true });
+    return left < txTimeoutMs ? { ms: left, byDeadline: true } : { ms: txTimeoutMs, byDeadline: false };
+  }
+
+  /** Runs `work` unless the database is known to be unreachable. */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.breaker.execute(work);
+    } catch (error) {
+      throw error instanceof BrokenCircuitError ? new ServiceUnavailableError() : error;
+    }
   }
 
   /**
@@ -57,42 +111,62 @@ export class Database {
    * Runs `work` in one write transaction: all of it commits or none of it does.
    * `work` receives a `Tx` whose `run` counts each statement as a round trip.
    */
-  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.guarded(() => this.runTransaction(work));
+  }
+
+  private async runTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const timeout = this.timeout();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
         (tx) => work(new Tx(tx, (cypher, durationMs) => this.report({ cypher, mode: 'WRITE', durationMs }))),
-        { timeout: this.options.txTimeoutMs },
+        { timeout: timeout.ms },
       );
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, timeout.byDeadline);
     } finally {
       await session.close();
     }
   }
 
-  private async run(mode: 'READ' | 'WRITE', cypher: string, params: Record<string, unknown>) {
+  private run(mode: 'READ' | 'WRITE', cypher: string, params: Record<string, unknown>) {
+    return this.guarded(() => this.runOnce(mode, cypher, params));
+  }
+
+  private async runOnce(mode: 'READ' | 'WRITE', cypher: string, params: Record<string, unknown>) {
+    const timeout = this.timeout();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const started = performance.now();
     try {
-      const config = { timeout: this.options.txTimeoutMs };
+      const config = { timeout: timeout.ms };
       const work = (tx: ManagedTransaction) => tx.run(cypher, params);
       if (mode === 'WRITE') return await session.executeWrite(work, config);
       try {
         return await session.run(cypher, params, config);
       } catch (error) {
         if (!isRetriable(error)) throw error;
+        // A lost connection to a database that still answers (a pooled connection it closed) is
+        // worth retrying; a database that cannot be reached at all is not: fail now.
+        if (isConnectionFailure(error) && !(await this.reachable())) throw error;
       }
       return await session.executeRead(work, config);
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, timeout.byDeadline);
     } finally {
       this.report({ cypher, mode, durationMs: performance.now() - started });
       await session.close();
     }
+  }
+
+  private reachable(): Promise<boolean> {
+    return this.driver.verifyConnectivity({ database: this.options.database }).then(
+      () => true,
+      () => false,
+    );
   }
 
   private report(event: QueryEvent) {
@@ -120,6 +194,8 @@ export class Tx {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+const isConnectionFailure = (error: unknown) => error instanceof Neo4jError && UNAVAILABLE_CODES.has(error.code);
+
 /** What a managed transaction would retry: connection loss and transient database errors. */
 const isRetriable = (error: unknown) =>
   error instanceof Neo4jError && (UNAVAILABLE_CODES.has(error.code) || error.retriable);
@@ -135,12 +211,12 @@ const TIMED_OUT_CODES = [
 ];
 
 /** Connection failures and timeouts become typed, client-safe errors; everything else stays internal. */
-export function translateDriverError(error: unknown): unknown {
+export function translateDriverError(error: unknown, timeoutIsRequestDeadline = false): unknown {
   if (isRetriable(error)) {
-    return new ServiceUnavailableError();
+    return new ServiceUnavailableError({ cause: error });
   }
   if (error instanceof Neo4jError && TIMED_OUT_CODES.some((code) => error.code.startsWith(code))) {
-    return new QueryTimeoutError();
+    return new QueryTimeoutError({ byRequestDeadline: timeoutIsRequestDeadline });
   }
   return error;
 }

@@ -133,11 +133,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       path.resolve(options.dataDir),
       '--page-cache-mb',
       String(options.pageCacheMb ?? 256),
+      // The launcher stops when this pipe closes, which the OS does when this process dies in any
+      // way (even `kill -9`), so no orphan JVM keeps the Bolt port and the store lock.
+      '--exit-with-stdin',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
 
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {

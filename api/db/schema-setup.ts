@@ -20,13 +20,22 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
       `CREATE CONSTRAINT relation_id_${type.toLowerCase()} IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
   ),
   'CREATE INDEX hosting_software IF NOT EXISTS FOR ()-[r:HOSTING]-() ON (r.software)',
+  // Relation ids are unique across types through one id node per relation (edits/relation-ids.ts).
+  'CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (n:RelationId) REQUIRE n.id IS UNIQUE',
   ...HISTORY_SCHEMA_STATEMENTS,
 ];
 
 export async function ensureSchema(db: Database): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) await db.write(statement, {}, () => null);
   await db.write('CALL db.awaitIndexes(120)', {}, () => null);
+  await db.write(BACKFILL_RELATION_IDS, {}, () => null);
 }
+
+/** Gives the relations of a graph written before the id nodes existed the id nodes they lack. */
+const BACKFILL_RELATION_IDS = `MATCH (:Entity)-[r]->(:Entity)
+  WITH DISTINCT r.id AS id
+  WHERE id IS NOT NULL AND NOT EXISTS { (:RelationId {id: id}) }
+  CREATE (:RelationId {id: id})`;
 
 /** True when no entity has been loaded yet (start-up seeds an empty database). */
 export async function isGraphEmpty(db: Database): Promise<boolean> {

@@ -3,8 +3,8 @@
  *
  * Yoga's limit streams every body through a TransformStream to count its bytes, even when a valid
  * Content-Length already bounds it (Node's HTTP parser never delivers more than Content-Length
- * bytes). Each of those pipes costs an AbortController and a DOMException when it finishes: ~15 % of
- * the CPU of a small request in a profile of the API under load. Here a body with a Content-Length
+ * bytes). Each of those pipes costs an AbortController and a DOMException when it finishes, a large
+ * share of the CPU of a small request under load. Here a body with a Content-Length
  * is checked from the header alone; only a body without one (chunked) is counted as it streams.
  */
 import { GraphQLError } from 'graphql';

@@ -16,7 +16,7 @@ import type { ChangeRecord } from '../../model/seed-format.js';
 import { ENTITY_KINDS, KIND_LABELS, RELATION_TYPE_NAMES } from '../../model/vocabulary.js';
 import type { Database, Tx } from '../db/database.js';
 import { changeFromRecord, replaceHistory } from '../db/history.js';
-import { entityProperties, relationProperties } from '../db/mapping.js';
+import { entityProperties, relationProperties } from '../db/records/write.js';
 import { ensureSchema } from '../db/schema-setup.js';
 import type { SeedEntity, SeedRelation } from './read.js';
 
@@ -84,7 +84,8 @@ export async function loadDataset(
            MATCH (a:Entity {slug: row.from})
            MATCH (b:Entity {slug: row.to})
            MERGE (a)-[r:${type} {id: row.props.id}]->(b)
-           SET r = row.props`,
+           SET r = row.props
+           MERGE (:RelationId {id: row.props.id})`,
           { rows: batch },
           () => null,
         );
@@ -102,11 +103,15 @@ export async function loadDataset(
   });
 }
 
-/** Deletes relations absent from the seeds, or whose type or ends changed (MERGE would duplicate them). */
+/**
+ * Deletes relations absent from the seeds, or whose type or ends changed (MERGE would duplicate
+ * them), and the id nodes (api/db/edits/relation-ids.ts) of ids the seeds do not have.
+ */
 async function removeStaleRelations(tx: Tx, relations: SeedRelation[]): Promise<number> {
   const expected = Object.fromEntries(relations.map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]));
   const [n] = await tx.run(
-    `MATCH (a:Entity)-[r]->(b:Entity)
+    `CALL { MATCH (n:RelationId) WHERE $expected[n.id] IS NULL DELETE n }
+     MATCH (a:Entity)-[r]->(b:Entity)
      WITH a, r, b, $expected[r.id] AS wanted
      WHERE wanted IS NULL OR wanted.type <> type(r) OR wanted.from <> a.slug OR wanted.to <> b.slug
      DELETE r

@@ -1,9 +1,8 @@
 /**
  * Executes repeated queries with graphql-jit: a document is compiled once into a function that walks
  * its selection, instead of graphql-js interpreting the document for every field of every item.
- * Measured on the API layer alone (Neo4j's records replayed from memory), it halves the CPU an answer
- * costs: the hosting list at 1M relations 0.74 → 0.40 ms, the hub's entity page 3.5 → 1.65 ms
- * (bench/RESULTS.md, fifth round).
+ * On large answers most of the API's own CPU goes to that interpretation; compiling removes most of
+ * it (bench/RESULTS.md has the figures).
  *
  * Compiled answers must be the interpreted ones, so only what graphql-jit answers identically is
  * compiled (each case is tested against the interpreted answer):

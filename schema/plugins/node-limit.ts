@@ -1,80 +1,82 @@
 /**
  * Bounds the number of connection nodes a request can return before it runs, like GitHub's
  * public API: each connection field may return `first` nodes (default 20) for every node of
- * its parent connection, and the sum over the document must stay under `LIMITS.maxNodes`.
+ * its parent connection, and the sum over the operation must stay under `LIMITS.maxNodes`.
+ * The operation is counted as it runs: through fragments and inline fragments, with the
+ * operation's variable defaults where the request leaves a variable out.
  */
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValueNode,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LIMIT_CODE, LIMITS } from '../../api/core/limits.js';
+import {
+  type Fragments,
+  fragmentsOf,
+  operationOf,
+  type SelectedField,
+  selectedFields,
+  subfields,
+} from './selected-fields.js';
 
-function firstValue(value: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+function firstValue(
+  value: ValueNode | undefined,
+  variables: Record<string, unknown>,
+  defaults: Map<string, ValueNode>,
+): number | null {
   if (!value) return null;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' ? v : null;
+    const name = value.name.value;
+    if (name in variables) {
+      const v = variables[name];
+      return typeof v === 'number' ? v : null;
+    }
+    return firstValue(defaults.get(name), {}, new Map());
   }
   return null;
+}
+
+/**
+ * A connection is a field given `first`, or one whose selection (fragments included) reads `edges`:
+ * a page read without `first` holds the default page size.
+ */
+function pageSize(field: SelectedField, children: SelectedField[], first: (value: ValueNode) => number | null) {
+  const firstArg = field.node.arguments?.find((a) => a.name.value === 'first');
+  if (firstArg === undefined && !children.some((c) => c.node.name.value === 'edges')) return null;
+  return Math.max(0, (firstArg && first(firstArg.value)) ?? LIMITS.defaultPageSize);
 }
 
 /** Worst-case number of connection nodes the operation can return. */
 export function countConnectionNodes(
   operation: OperationDefinitionNode,
-  fragments: Map<string, FragmentDefinitionNode>,
+  fragments: Fragments,
   variables: Record<string, unknown>,
 ): number {
-  const walk = (set: SelectionSetNode | undefined, multiplier: number, seen: Set<string>): number => {
-    if (!set) return 0;
+  const defaults = new Map(
+    (operation.variableDefinitions ?? []).flatMap((d) =>
+      d.defaultValue ? [[d.variable.name.value, d.defaultValue] as const] : [],
+    ),
+  );
+  const first = (value: ValueNode) => firstValue(value, variables, defaults);
+  const walk = (fields: SelectedField[], multiplier: number): number => {
     let total = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
-        const isConnection =
-          firstArg !== undefined ||
-          selection.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges');
-        if (isConnection) {
-          const first = Math.max(0, firstValue(firstArg?.value, variables) ?? LIMITS.defaultPageSize);
-          total += multiplier * first + walk(selection.selectionSet, multiplier * first, seen);
-        } else {
-          total += walk(selection.selectionSet, multiplier, seen);
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += walk(selection.selectionSet, multiplier, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment = fragments.get(selection.name.value);
-        total += walk(fragment?.selectionSet, multiplier, new Set([...seen, selection.name.value]));
-      }
+    for (const field of fields) {
+      const children = subfields(field, fragments);
+      const size = pageSize(field, children, first);
+      total += size === null ? walk(children, multiplier) : multiplier * size + walk(children, multiplier * size);
     }
     return total;
   };
-  return walk(operation.selectionSet, 1, new Set());
+  return walk(selectedFields(operation.selectionSet, fragments), 1);
 }
 
 export function useNodeLimit(maxNodes: number = LIMITS.maxNodes): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;
-      const fragments = new Map(
-        document.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((d) => [d.name.value, d]),
-      );
-      const operations = document.definitions.filter(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-      );
-      const operation =
-        operations.find((o) => o.name?.value === args.operationName) ??
-        (operations.length === 1 ? operations[0] : undefined);
+      const operation = operationOf(document, args.operationName);
       if (!operation) return;
-      const nodes = countConnectionNodes(operation, fragments, (args.variableValues ?? {}) as Record<string, unknown>);
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const nodes = countConnectionNodes(operation, fragmentsOf(document), variables);
       if (nodes > maxNodes) {
         setResultAndStopExecution({
           errors: [

@@ -1,14 +1,18 @@
 /**
  * Per-client rate limits on mutations and expensive reads (graph, path, search), answered with
  * a RATE_LIMITED error, HTTP 429 and Retry-After. Clients are told apart by staff name when
- * authenticated, else by IP address.
+ * authenticated, else by IP address. An operation costs one point per root field it runs,
+ * fragments included: 15 aliased mutations cost 15, as 15 requests would.
  */
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context } from '../context.js';
+import { fragmentsOf, operationOf, selectedFields } from './selected-fields.js';
 
 export const EXPENSIVE_FIELDS = new Set(['graph', 'path', 'search']);
+
+const RATE_LIMITED = 'RATE_LIMITED';
 
 export interface RateLimitOptions {
   mutationsPerMinute: number;
@@ -19,6 +23,14 @@ export interface RateLimitOptions {
 
 /** Takes one expensive read from `client`'s allowance: `null` when allowed, else the seconds to wait. */
 export type ConsumeExpensiveRead = (client: string) => Promise<number | null>;
+
+/** The seconds to wait that the answers of a batched request ask for, if any was rate limited. */
+function batchRetryAfter(results: readonly ExecutionResult[]): number | null {
+  const waits = results.flatMap((r) =>
+    (r.errors ?? []).flatMap((e) => (e.extensions?.code === RATE_LIMITED ? [Number(e.extensions.retryAfter)] : [])),
+  );
+  return waits.length > 0 ? Math.max(...waits) : null;
+}
 
 /**
  * The plugin, and `consumeExpensiveRead` for expensive reads outside GraphQL (the exports), which
@@ -40,22 +52,22 @@ export function useRateLimit(
       }
     },
     async onExecute({ args, setResultAndStopExecution }) {
-      const operation = (args.document as DocumentNode).definitions.find(
-        (d): d is OperationDefinitionNode =>
-          d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
+      const document = args.document as DocumentNode;
+      const operation = operationOf(document, args.operationName);
       if (!operation) return;
       const context = args.contextValue as unknown as Context & Record<string, unknown>;
       const client = context.viewer ? `staff:${context.viewer.name}` : `ip:${options.clientAddress(context)}`;
-      const expensiveCount = operation.selectionSet.selections.filter(
-        (s: SelectionNode) => s.kind === Kind.FIELD && EXPENSIVE_FIELDS.has(s.name.value),
-      ).length;
+      const names = selectedFields(operation.selectionSet, fragmentsOf(document)).map((f) => f.node.name.value);
       const [limiter, points, what] =
         operation.operation === 'mutation'
-          ? [mutations, 1, `mutations (${options.mutationsPerMinute} per minute)`]
+          ? [
+              mutations,
+              names.filter((name) => name !== '__typename').length,
+              `mutations (${options.mutationsPerMinute} per minute)`,
+            ]
           : [
               expensive,
-              expensiveCount,
+              names.filter((name) => EXPENSIVE_FIELDS.has(name)).length,
               `expensive reads: graph, path, search (${options.expensiveReadsPerMinute} per minute)`,
             ];
       if (points === 0) return;
@@ -68,7 +80,7 @@ export function useRateLimit(
           errors: [
             new GraphQLError(`Too many ${what} from this client; retry in ${retryAfter} s.`, {
               extensions: {
-                code: 'RATE_LIMITED',
+                code: RATE_LIMITED,
                 retryAfter,
                 http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
               },
@@ -76,6 +88,16 @@ export function useRateLimit(
           ],
         });
       }
+    },
+    onResultProcess({ result, setResult }) {
+      // yoga takes the status and headers of a single answer from its errors, but answers a batch
+      // 200 whatever its answers say; it does read `extensions.http` of the list itself (whose own
+      // properties are not sent), so a batch with a rate-limited operation is answered as one.
+      if (!Array.isArray(result)) return;
+      const retryAfter = batchRetryAfter(result);
+      if (retryAfter === null) return;
+      const http = { status: 429, headers: { 'Retry-After': String(retryAfter) } };
+      setResult(Object.assign([...result], { extensions: { http } }));
     },
   };
 }

@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createDriver, Database } from '../../api/db/database.js';
 import { type EmbeddedNeo4j, findFreePort, startEmbeddedNeo4j } from '../../api/db/embedded.js';
 import { loadDataset } from '../../api/seed/load.js';
 import { formatProblems, readSeeds } from '../../api/seed/read.js';
+import { openTestDatabase } from './neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,17 +26,10 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedNeo4j({ port: await findFreePort(), dataDir, pageCacheMb: 128 });
     uri = embedded.uri;
   }
-  const driver = createDriver(
-    uri,
-    process.env.NEO4J_USER ?? 'neo4j',
-    process.env.NEO4J_PASSWORD ?? 'archipel-password',
-  );
+  const { driver, db } = openTestDatabase(uri);
   const dataset = await readSeeds(path.resolve('seeds'));
   if (!dataset.ok) throw new Error(`The seed files are invalid:\n${formatProblems(dataset.problems)}`);
-  await loadDataset(
-    new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 60_000 }),
-    dataset,
-  );
+  await loadDataset(db, dataset);
   await driver.close();
   project.provide('neo4jUri', uri);
 

@@ -10,15 +10,24 @@ import { readSeeds, type SeedReadResult } from '../../api/seed/read.js';
 
 export const SEEDS_DIR = path.resolve('seeds');
 
-/** A Database on the test Neo4j, closed after the file's tests. */
-export function useTestDatabase(): Database {
-  const driver: Driver = createDriver(
-    inject('neo4jUri'),
+/**
+ * A driver and Database on a Neo4j (by default the run's test Neo4j, otherwise `uri`, e.g. in the
+ * global setup before `inject` exists), as configured by the NEO4J_* variables the run uses.
+ */
+export function openTestDatabase(uri: string = inject('neo4jUri')): { driver: Driver; db: Database } {
+  const driver = createDriver(
+    uri,
     process.env.NEO4J_USER ?? 'neo4j',
     process.env.NEO4J_PASSWORD ?? 'archipel-password',
   );
+  return { driver, db: new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 60_000 }) };
+}
+
+/** A Database on the test Neo4j, closed after the file's tests. */
+export function useTestDatabase(): Database {
+  const { driver, db } = openTestDatabase();
   afterAll(() => driver.close());
-  return new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 60_000 });
+  return db;
 }
 
 /** A view of `db` that records every query it sends (round-trip counting). */

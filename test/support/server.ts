@@ -1,22 +1,25 @@
 /**
  * Starts the real HTTP server (GraphQL + the built map) on a free port, against the test Neo4j.
  */
-
-import { inject } from 'vitest';
-import { createDriver, Database } from '../../api/db/database.js';
-import { startHttpServer } from '../../api/server.js';
+import type { ConnectionLimits } from '../../api/http/connection-limits.js';
+import { type HttpServer, startHttpServer } from '../../api/server.js';
 import { createArchipelYoga } from '../../api/yoga.js';
+import { openTestDatabase } from './neo4j.js';
 
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const driver = createDriver(
-    inject('neo4jUri'),
-    process.env.NEO4J_USER ?? 'neo4j',
-    process.env.NEO4J_PASSWORD ?? 'archipel-password',
-  );
-  const db = new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 30_000 });
-  const server = await startHttpServer({ yoga: createArchipelYoga({ db }), db, host: '127.0.0.1', port: 0 });
+export async function startTestServer(
+  options: { limits?: Partial<ConnectionLimits> } = {},
+): Promise<{ url: string; close(): Promise<void>; server: HttpServer }> {
+  const { driver, db } = openTestDatabase();
+  const server = await startHttpServer({
+    yoga: createArchipelYoga({ db }),
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    limits: options.limits,
+  });
   return {
     url: server.url,
+    server,
     async close() {
       await server.close();
       await driver.close();

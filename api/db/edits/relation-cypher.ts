@@ -2,38 +2,39 @@
  * The Cypher edits run on relations: find and lock, create between allowed ends, rewrite, move
  * to new ends, delete, and say why a creation was refused.
  */
+
+import type { RelationModel } from '../../../model/models.js';
 import type { Relation } from '../../../model/seed-format.js';
 import { RELATION_TYPES, type RelationType } from '../../../model/vocabulary.js';
 import { invalidArgument, notFound } from '../../core/errors.js';
 import { relationTypePattern } from '../cypher-fragments.js';
 import type { Tx } from '../database.js';
-import { RELATION_PROJECTION, relationFromValue, relationProperties, type StoredRelation } from '../mapping.js';
+import { RELATION_PROJECTION } from '../records/projections.js';
+import { relationFromValue } from '../records/read.js';
+import { relationProperties } from '../records/write.js';
 import { notFoundError } from './checks.js';
+import { lockEntities } from './entity-cypher.js';
+import { releaseRelationIds } from './relation-ids.js';
 import { asRelation, type Located, type Origin, originOf } from './snapshots.js';
 
 /** What edits read of a relation: all of it, with where it lives in the seed files. */
 const LOCATED_RELATION = (r: string) => RELATION_PROJECTION(r, { sources: true, origin: true });
 
-const locatedRelation = (rel: { props: Record<string, unknown> }): Located<StoredRelation> => ({
+const locatedRelation = (rel: { props: Record<string, unknown> }): Located<RelationModel> => ({
   value: relationFromValue(rel),
   origin: originOf(rel.props),
 });
 
 /**
- * A relation of any type by id (ids are unique across types, by the seed rules and
- * `createRelation`). Relationship indexes are per type, so a type-less lookup scans the
- * relationships: milliseconds at this graph's size (hundreds to thousands of relations). A UNION
- * of one index seek per type was tried and costs Neo4j seconds of planning on first use.
+ * A relation of any type by id (ids are unique across types: relation-ids.ts). Relationship
+ * indexes are per type, so a type-less lookup scans the relationships: milliseconds at this
+ * graph's size (hundreds to thousands of relations). A UNION of one index seek per type was tried
+ * and costs Neo4j seconds of planning on first use.
  */
 const RELATION_WITH_ID = 'MATCH (:Entity)-[r]->(:Entity) WHERE r.id = $id';
 
-export async function relationExists(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.run(`${RELATION_WITH_ID} RETURN r.id AS id LIMIT 1`, { id }, () => true);
-  return rows.length > 0;
-}
-
 /** Write-locks and reads one relation; NOT_FOUND when it does not exist. */
-export async function lockedRelation(tx: Tx, id: string): Promise<Located<StoredRelation>> {
+export async function lockedRelation(tx: Tx, id: string): Promise<Located<RelationModel>> {
   const [relation] = await tx.run(
     `${RELATION_WITH_ID}
      SET r._lock = true REMOVE r._lock
@@ -45,7 +46,7 @@ export async function lockedRelation(tx: Tx, id: string): Promise<Located<Stored
 }
 
 /** Every relation of an entity, either direction, in a stable order. */
-export async function relationsOfEntity(tx: Tx, slug: string): Promise<Located<StoredRelation>[]> {
+export async function relationsOfEntity(tx: Tx, slug: string): Promise<Located<RelationModel>[]> {
   return tx.run(
     `MATCH (:Entity {slug: $slug})-[r]-(:Entity)
      RETURN ${LOCATED_RELATION('r')} AS rel ORDER BY type(r), r.id`,
@@ -55,7 +56,7 @@ export async function relationsOfEntity(tx: Tx, slug: string): Promise<Located<S
 }
 
 /** The HOSTING relations that name an entity as their software. */
-export async function hostingRelationsOfSoftware(tx: Tx, slug: string): Promise<Located<StoredRelation>[]> {
+export async function hostingRelationsOfSoftware(tx: Tx, slug: string): Promise<Located<RelationModel>[]> {
   return tx.run(
     `MATCH (:Entity)-[r:HOSTING {software: $slug}]->(:Entity)
      RETURN ${LOCATED_RELATION('r')} AS rel ORDER BY r.id`,
@@ -71,7 +72,8 @@ function byType<T extends { value: { type: RelationType } }>(items: readonly T[]
   return groups;
 }
 
-export async function deleteRelations(tx: Tx, relations: readonly Located<StoredRelation>[]): Promise<void> {
+/** Deletes relations and frees their ids. */
+export async function deleteRelations(tx: Tx, relations: readonly Located<RelationModel>[]): Promise<void> {
   for (const [type, group] of byType(relations)) {
     await tx.run(
       `MATCH (:Entity)-[r${relationTypePattern([type])}]->(:Entity) WHERE r.id IN $ids DELETE r`,
@@ -79,18 +81,31 @@ export async function deleteRelations(tx: Tx, relations: readonly Located<Stored
       () => null,
     );
   }
+  await releaseRelationIds(
+    tx,
+    relations.map((r) => r.value.id),
+  );
 }
 
 /**
  * Creates a relation between existing entities whose kinds its type allows (and whose software
- * is a project); null, with nothing written, when that is not so (`whyRejected` says why).
+ * is a project); null, with nothing written, when that is not so (`whyRejected` says why). Its id
+ * must have been claimed in this transaction (`claimRelationId`).
+ *
+ * The entities it names are write-locked first, as every edit that deletes one locks it: a
+ * concurrent delete either committed before (the entity is missing) or waits until this commits
+ * (and deletes the relation with its entity, or refuses to delete a software still hosted).
  */
 export async function insertRelation(
   tx: Tx,
   relation: Relation & { id: string },
   origin: Origin | null,
-): Promise<Located<StoredRelation> | null> {
+): Promise<Located<RelationModel> | null> {
   const spec = RELATION_TYPES[relation.type];
+  await lockEntities(
+    tx,
+    [relation.from, relation.to, relation.software].filter((slug): slug is string => Boolean(slug)),
+  );
   const [created] = await tx.run(
     `MATCH (a:Entity {slug: $from})
      MATCH (b:Entity {slug: $to})
@@ -115,9 +130,9 @@ export async function insertRelation(
 /** Rewrites relations in place (same type and ends), e.g. a new `software` or version. */
 export async function replaceRelations(
   tx: Tx,
-  relations: readonly Located<StoredRelation>[],
-): Promise<Located<StoredRelation>[]> {
-  const out = new Map<string, Located<StoredRelation>>();
+  relations: readonly Located<RelationModel>[],
+): Promise<Located<RelationModel>[]> {
+  const out = new Map<string, Located<RelationModel>>();
   for (const [type, group] of byType(relations)) {
     const rows = await tx.run(
       `UNWIND $rows AS row
@@ -134,7 +149,7 @@ export async function replaceRelations(
 
 /** A relation moved to new ends, with the kinds of those ends. */
 export interface MovedRelation {
-  relation: Located<StoredRelation>;
+  relation: Located<RelationModel>;
   fromKind: string;
   toKind: string;
 }
@@ -143,7 +158,7 @@ export interface MovedRelation {
  * Moves relations to new ends. A relationship cannot change its ends, so each is deleted and
  * created again with the same id and properties. Returns them with the kinds of their new ends.
  */
-export async function moveRelations(tx: Tx, relations: readonly Located<StoredRelation>[]): Promise<MovedRelation[]> {
+export async function moveRelations(tx: Tx, relations: readonly Located<RelationModel>[]): Promise<MovedRelation[]> {
   const out = new Map<string, MovedRelation>();
   for (const [type, group] of byType(relations)) {
     const pattern = relationTypePattern([type]);

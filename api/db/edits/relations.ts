@@ -7,26 +7,29 @@
 import { deriveRelationId, Relation as RelationSchema } from '../../../model/seed-format.js';
 import { apiError } from '../../core/errors.js';
 import type { Database } from '../database.js';
-import { relationToSeed } from '../mapping.js';
+import { relationToSeed } from '../records/seed-form.js';
 import { applyPatch, checkVersion, type Patch, validated } from './checks.js';
 import {
   deleteRelations,
   insertRelation,
   lockedRelation,
   rejection,
-  relationExists,
   replaceRelations,
   whyRejected,
 } from './relation-cypher.js';
+import { claimRelationId } from './relation-ids.js';
 import { modelFields, relationSnapshot } from './snapshots.js';
 import { edit } from './transaction.js';
 
-/** Creates a relation (input in the seed format; `id` derived when omitted). */
+/**
+ * Creates a relation (input in the seed format; `id` derived when omitted). CONFLICT when a
+ * relation of any type has that id, or takes it at the same moment.
+ */
 export function createRelation(db: Database, actor: string, input: Record<string, unknown>) {
   const relation = validated(RelationSchema, input);
   const id = relation.id ?? deriveRelationId(relation);
   return edit(db, actor, async (tx, op) => {
-    if (await relationExists(tx, id)) {
+    if (!(await claimRelationId(tx, id))) {
       throw apiError('CONFLICT', `A relation with id "${id}" already exists; give this one another "id"`, { id });
     }
     const created = await insertRelation(tx, { ...relation, id, version: 1 }, null);

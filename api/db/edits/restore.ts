@@ -4,13 +4,15 @@
  *
  * Usage: `const { result } = await restoreEntity(db, 'alice', { slug: 'picasoft' })`.
  */
+
+import type { RelationModel } from '../../../model/models.js';
 import { Entity as EntitySchema, Relation as RelationSchema } from '../../../model/seed-format.js';
 import { apiError } from '../../core/errors.js';
 import type { Database } from '../database.js';
 import { changesOfOperation, latestChange } from '../history.js';
-import type { StoredRelation } from '../mapping.js';
 import { insertEntity, lockEntities } from './entity-cypher.js';
-import { insertRelation, rejection, relationExists } from './relation-cypher.js';
+import { insertRelation, rejection } from './relation-cypher.js';
+import { claimRelationId, releaseRelationIds } from './relation-ids.js';
 import { entitySnapshot, fromSnapshot, relationSnapshot } from './snapshots.js';
 import { edit } from './transaction.js';
 
@@ -33,20 +35,23 @@ export function restoreEntity(db: Database, actor: string, input: { slug: string
     );
     op.record('RESTORE', 'ENTITY', input.slug, null, entitySnapshot(restored));
 
-    const relations: StoredRelation[] = [];
+    const relations: RelationModel[] = [];
     if (latest.after === null) {
       for (const change of await changesOfOperation(tx, latest.operation)) {
         if (change.targetKind !== 'RELATION' || change.after !== null || change.before === null) continue;
         // Only if nothing happened to the relation since (it was not restored and deleted again).
         if ((await latestChange(tx, { kind: 'RELATION', id: change.targetId }))?.id !== change.id) continue;
-        if (await relationExists(tx, change.targetId)) continue;
+        if (!(await claimRelationId(tx, change.targetId))) continue;
         const relation = fromSnapshot(RelationSchema, change.before);
         const back = await insertRelation(
           tx,
           { ...relation.value, id: change.targetId, version: (relation.value.version ?? 1) + 1 },
           relation.origin,
         );
-        if (!back) continue;
+        if (!back) {
+          await releaseRelationIds(tx, [change.targetId]);
+          continue;
+        }
         op.record('RESTORE', 'RELATION', change.targetId, null, relationSnapshot(back));
         relations.push(back.value);
       }
@@ -58,7 +63,7 @@ export function restoreEntity(db: Database, actor: string, input: { slug: string
 /** Brings back a relation that is gone, as its history last recorded it. Its ends must exist. */
 export function restoreRelation(db: Database, actor: string, input: { relationId: string }) {
   return edit(db, actor, async (tx, op) => {
-    if (await relationExists(tx, input.relationId)) {
+    if (!(await claimRelationId(tx, input.relationId))) {
       throw apiError('CONFLICT', `Relation "${input.relationId}" exists: there is nothing to restore`);
     }
     const latest = await latestChange(tx, { kind: 'RELATION', id: input.relationId });

@@ -57,28 +57,43 @@ export class Operation {
 }
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+/**
+ * What Neo4j answers when a statement found a node, then waited for its lock while a concurrent
+ * edit deleted it (e.g. a relation created to an entity being deleted). Neo4j does not count it
+ * as transient, but it is: run again, the edit reads the graph as it now is, where the missing
+ * entry gets its own coded answer (NOT_FOUND).
+ */
+const DELETED_MEANWHILE = 'Neo.ClientError.Statement.EntityNotFound';
+const ATTEMPTS = 3;
 
 /**
  * Runs `work` and records its changes in one write transaction. A retried attempt (deadlock,
- * leader switch) starts a fresh operation. A uniqueness constraint hit by a concurrent edit
- * becomes CONFLICT.
+ * leader switch, an entry deleted under it) starts a fresh operation. A uniqueness constraint
+ * hit by a concurrent edit becomes CONFLICT.
  */
 export async function edit<T>(
   db: Database,
   actor: string,
   work: (tx: Tx, op: Operation) => Promise<T>,
 ): Promise<Edited<T>> {
-  try {
-    return await db.transaction(async (tx) => {
-      const op = new Operation(actor);
-      const result = await work(tx, op);
-      await recordChanges(tx, op.changes);
-      return { result, changes: op.changes };
-    });
-  } catch (error) {
-    if (error instanceof Neo4jError && error.code === CONSTRAINT_FAILED) {
-      throw apiError('CONFLICT', 'A concurrent edit took the same slug or relation id; reload and try again');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const op = new Operation(actor);
+        const result = await work(tx, op);
+        await recordChanges(tx, op.changes);
+        return { result, changes: op.changes };
+      });
+    } catch (error) {
+      if (!(error instanceof Neo4jError)) throw error;
+      if (error.code === DELETED_MEANWHILE && attempt < ATTEMPTS) continue;
+      if (error.code === DELETED_MEANWHILE) {
+        throw apiError('CONFLICT', 'Concurrent edits kept deleting what this edit reads; reload and try again');
+      }
+      if (error.code === CONSTRAINT_FAILED) {
+        throw apiError('CONFLICT', 'A concurrent edit took the same slug or relation id; reload and try again');
+      }
+      throw error;
     }
-    throw error;
   }
 }

@@ -79,6 +79,9 @@ public final class EmbeddedNeo4j {
           });
     }
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
+    if (options.exitWithStdin) {
+      exitWhenStdinCloses(stop);
+    }
 
     GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
@@ -89,6 +92,32 @@ public final class EmbeddedNeo4j {
     System.out.println("ready bolt://" + options.host + ":" + options.port);
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /**
+   * The parent keeps a pipe to our stdin open for as long as it lives; the OS closes it when the
+   * parent dies, however it dies (even SIGKILL, which no handler sees). End of input means the
+   * parent is gone: stop the database cleanly and exit, so the port and the store lock are free
+   * for the next start.
+   */
+  private static void exitWhenStdinCloses(Runnable stop) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // The parent never writes; anything read is ignored.
+                }
+              } catch (IOException closed) {
+                // A broken pipe is the same news as end of input.
+              }
+              System.err.println("archipel-neo4j: parent process gone, stopping");
+              stop.run();
+              System.exit(0);
+            },
+            "parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** The database can be available before the Bolt socket is bound; the Node side needs Bolt. */
@@ -109,18 +138,23 @@ public final class EmbeddedNeo4j {
   private static final class Options {
     static final String USAGE =
         "usage: archipel-neo4j [--host 127.0.0.1] [--port 7687] [--data-dir .data/neo4j]"
-            + " [--page-cache-mb 256] [--tx-timeout-seconds 30]";
+            + " [--page-cache-mb 256] [--tx-timeout-seconds 30] [--exit-with-stdin]";
 
     String host = "127.0.0.1";
     int port = 7687;
     Path dataDir = Path.of(".data", "neo4j");
     long pageCacheMb = 256;
     long txTimeoutSeconds = 30;
+    boolean exitWithStdin = false;
 
     static Options parse(String[] args) {
       Options o = new Options();
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (flag.equals("--exit-with-stdin")) {
+          o.exitWithStdin = true;
+          continue;
+        }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("missing value after " + flag);
         }
