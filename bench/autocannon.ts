@@ -1,98 +1,90 @@
 /**
- * Runs a GraphQL load with autocannon when it is installed (`npm i -D autocannon`), and reports
- * it in the same `RunStats` shape as the built-in loop. autocannon only counts transport errors
- * and non-2xx answers; GraphQL answers with `errors` come back as 200, so each body is checked
- * in `onResponse` and counted as an error too.
+ * HTTP load by autocannon (a dev dependency: it sends and checks requests with less CPU than a
+ * loop of Node requests, and on a shared machine the client's CPU would otherwise be billed to the
+ * server). autocannon counts only transport errors and non-2xx answers; a GraphQL answer with
+ * `errors` comes back as 200, so each body is checked, and an error never counts as a fast success.
  *
- * The package is imported by a computed name so that the bench type-checks without it.
+ * Usage: `const samples = await httpLoad(url, [body], { connections: 10, seconds: 5 })`.
  */
-import { graphqlProblem, type RunStats } from './load.js';
+import type { Samples } from './results.js';
 
-interface AutocannonRequest {
-  method: 'POST';
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  onResponse?: (status: number, body: string) => void;
-}
-
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; max: number; mean: number };
-  requests: { average: number; total: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
+interface AutocannonRun extends PromiseLike<{ errors: number; timeouts: number; duration: number }> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
 }
 
 type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
-  requests: AutocannonRequest[];
-}) => Promise<AutocannonResult>;
+  requests: {
+    method: 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+    onResponse: (status: number, body: string) => void;
+  }[];
+}) => AutocannonRun;
 
-let cached: Autocannon | null | undefined;
+// autocannon ships no types: it is imported by a computed name and typed above.
+const autocannonModule = 'autocannon';
+const autocannon = ((await import(autocannonModule)) as { default: Autocannon }).default;
 
-/** The autocannon function, or null when the package is not installed. */
-export async function loadAutocannon(): Promise<Autocannon | null> {
-  if (cached !== undefined) return cached;
-  const name = 'autocannon';
-  try {
-    const module = (await import(name)) as { default: Autocannon };
-    cached = module.default;
-  } catch {
-    cached = null;
-  }
-  return cached;
-}
-
-/**
- * Sends `bodies` in turn on each connection (one body: the same query; several: a mixed load)
- * for `seconds`, to `endpoint` (the /graphql URL).
- */
-export async function autocannonRun(
-  autocannon: Autocannon,
+/** Sends `bodies` in turn on each connection (one body: one question; several: a mix) for `seconds`. */
+export async function httpLoad(
   endpoint: string,
   bodies: readonly string[],
   options: { connections: number; seconds: number },
-): Promise<RunStats> {
+): Promise<Samples> {
   const url = new URL(endpoint);
-  const errorKinds: Record<string, number> = {};
-  let graphqlErrors = 0;
-  const result = await autocannon({
+  const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const samples: Samples = { latencies: [], errorKinds: {}, seconds: 0 };
+  const count = (kind: string, n = 1) => {
+    samples.errorKinds[kind] = (samples.errorKinds[kind] ?? 0) + n;
+  };
+  let failed = false;
+  const run = autocannon({
     url: url.origin,
     connections: options.connections,
     duration: options.seconds,
     requests: bodies.map((body) => ({
       method: 'POST',
       path: url.pathname,
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers,
       body,
+      // Called just before the 'response' event of the same answer, which then leaves out its time.
       onResponse: (status, text) => {
         const problem = graphqlProblem(status, text);
-        if (!problem) return;
-        graphqlErrors++;
-        errorKinds[problem.slice(0, 160)] = (errorKinds[problem.slice(0, 160)] ?? 0) + 1;
+        failed = problem !== null;
+        if (problem) count(problem.slice(0, 160));
       },
     })),
   });
-  if (result.timeouts) errorKinds.timeout = result.timeouts;
-  if (result.errors) errorKinds['transport error'] = result.errors;
-  // non2xx answers are already counted through onResponse.
-  const errors = graphqlErrors + result.errors + result.timeouts;
-  return {
-    requests: result.requests.total,
-    errors,
-    errorKinds,
-    seconds: result.duration,
-    rps: (result.requests.total - errors) / result.duration,
-    latencyMs: {
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
-      mean: result.latency.mean,
-    },
-  };
+  run.on('response', (_client, _status, _bytes, ms) => {
+    if (!failed) samples.latencies.push(ms);
+  });
+  const result = await run;
+  // autocannon's errors include its timeouts.
+  if (result.timeouts) count('timeout', result.timeouts);
+  if (result.errors > result.timeouts) count('transport error', result.errors - result.timeouts);
+  samples.seconds = result.duration;
+  // autocannon does not wait for the requests still in flight when the time is up: one more
+  // request, answered about when they are, keeps them out of whatever is measured next.
+  await fetch(endpoint, { method: 'POST', headers, body: bodies[0] }).then((r) => r.text(), String);
+  return samples;
+}
+
+/** Why a GraphQL HTTP answer is a failure, or null. Only answers that mention errors are parsed. */
+export function graphqlProblem(status: number, text: string): string | null {
+  if (status !== 200) {
+    const code = /"code":"([A-Z_]+)"/.exec(text)?.[1];
+    return `HTTP ${status}${code ? ` ${code}` : ''}`;
+  }
+  if (!text.includes('"errors"')) return null;
+  try {
+    const parsed = JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    const first = parsed.errors?.[0];
+    return first ? `GraphQL ${first.extensions?.code ?? 'ERROR'}: ${first.message}` : null;
+  } catch {
+    return 'unparseable response';
+  }
 }

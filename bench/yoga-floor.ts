@@ -1,27 +1,33 @@
 /**
- * The floor served by graphql-yoga, the GraphQL server Archipel is built on: a schema of one field,
- * `floor(key: String!): JSON`, whose resolver runs the question's floor statement through
- * neo4j-driver and returns its rows as one value. Nothing of Archipel's runs in it (no Pothos
- * schema, no loaders, no limits, no plugins): it is what any GraphQL API on this stack pays per
- * request on this machine. So yoga floor / driver floor is the least the stack itself can reach,
- * and GraphQL / yoga floor is what Archipel adds to it.
+ * The yoga floor: the hand-written Cypher served by graphql-yoga, the GraphQL server Archipel is
+ * built on, through a schema of one field, `floor(key: String!): JSON`, whose resolver runs the
+ * question's floor statement and returns its rows as one value. Nothing of Archipel's runs in it
+ * (no Pothos schema, no loaders, no limits, no plugins): it is what any GraphQL API on this stack
+ * pays per request. So yoga floor / driver floor is the least the stack itself can reach, and
+ * GraphQL / yoga floor is what Archipel adds to it.
  *
- * Like the HTTP floor it answers only the statements it was started with, by question key.
+ * It answers only the statements it was started with, by question key, so it runs no Cypher from
+ * the network, and it listens on loopback only.
  *
- * Usage: `createServer(createYogaFloor(db, { q1: { cypher, params } }))`, then POST
- * `{ query: YOGA_FLOOR_QUERY, variables: { key: 'q1' } }` to `/yoga-floor`.
+ * Usage: `const floor = await startYogaFloor(db, { q1: { cypher, params } })`, then POST
+ * `yogaFloorBody('q1')` to `floor.url`; `await floor.close()`.
  */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Database } from '../api/db/database.js';
-import type { FloorStatement } from './floor-server.js';
-import { nativeRow } from './queries.js';
+import { type BenchQuery, nativeRow } from './queries.js';
 
-export const YOGA_FLOOR_ENDPOINT = '/yoga-floor';
-export const YOGA_FLOOR_QUERY = 'query Floor($key: String!) { floor(key: $key) }';
+export type FloorStatement = Pick<BenchQuery['floor'], 'cypher' | 'params'>;
 
-export function createYogaFloor(db: Database, statements: Readonly<Record<string, FloorStatement>>) {
-  return createYoga({
+/** The request body that asks the yoga floor for a question's rows. */
+export const yogaFloorBody = (key: string) =>
+  JSON.stringify({ query: 'query Floor($key: String!) { floor(key: $key) }', variables: { key } });
+
+export async function startYogaFloor(db: Database, statements: Readonly<Record<string, FloorStatement>>) {
+  const yoga = createYoga({
     schema: createSchema({
       typeDefs: 'scalar JSON\ntype Query { floor(key: String!): JSON }',
       resolvers: {
@@ -34,13 +40,23 @@ export function createYogaFloor(db: Database, statements: Readonly<Record<string
         },
       },
     }),
-    graphqlEndpoint: YOGA_FLOOR_ENDPOINT,
-    // Set as Archipel sets them (api/yoga.ts), so the floor pays for none of what Archipel turned
-    // off: yoga's own body limit pipes every body through a stream; CORS is off without origins.
+    graphqlEndpoint: '/yoga-floor',
+    // Set as Archipel sets them (api/yoga.ts), so that the floor pays for none of what Archipel
+    // turned off: yoga's own body limit pipes every body through a stream; CORS is off without origins.
     maxRequestBodySize: false,
     cors: false,
     landingPage: false,
     graphiql: false,
     logging: false,
   });
+  const server = createServer(yoga).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/yoga-floor`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
 }

@@ -13,6 +13,7 @@ import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { hashToken, parseStaffTokens } from '../schema/auth.js';
 import { expectData, expectError } from './support/graphql.js';
+import { PICASOFT_VIEW as KNOWN_PICASOFT_VIEW } from './support/known-answers.js';
 import { useTestDatabase } from './support/neo4j.js';
 
 const db = useTestDatabase();
@@ -42,8 +43,8 @@ function expectLimit(body: any, limit: string, max: number) {
   expect(error.extensions).toMatchObject({ limit, max });
 }
 
-/** Picasoft's neighbourhood (one hop): Picasoft, CHATONS, Framasoft and Résolu, and 8 relations among them. */
-const PICASOFT_VIEW = { nodes: 4, relations: 8 };
+/** Picasoft's neighbourhood (one hop), counted: the known answer lists its entities and relations. */
+const PICASOFT_VIEW = { nodes: KNOWN_PICASOFT_VIEW.nodes.length, relations: KNOWN_PICASOFT_VIEW.relations.length };
 
 /**
  * The size of the whole map, counted in Cypher apart from the API: every entity with a relation,
