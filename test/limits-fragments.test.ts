@@ -115,7 +115,15 @@ describe('the rate limits count what the operation does', () => {
     // …so that a third, in a fragment again, is refused.
     const refused = await post({ query: spread }, limited);
     expectRateLimited(refused);
-    expectError(refused.body, 'RATE_LIMITED', /expensive reads: graph, path, search \(3 per minute\)/);
+    expectError(refused.body, 'RATE_LIMITED', /expensive reads: graph, path, paths, search \(3 per minute\)/);
+  });
+
+  it('counts `paths` (every tied shortest chain) as an expensive read, like `path`', async () => {
+    const limited = createArchipelYoga({ db, expensiveReadsPerMinute: 2 });
+    const query = '{ paths(from: "picasoft", to: "framasoft") { length } }';
+    expect((await post({ query }, limited)).status).toBe(200);
+    expect((await post({ query }, limited)).status).toBe(200);
+    expectRateLimited(await post({ query }, limited));
   });
 
   it('counts every mutation of an operation: 15 aliased mutations cost 15', async () => {

@@ -9,7 +9,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { findFreePort, isPortFree } from '../api/db/embedded.js';
+import { createDriver, Database } from '../api/db/database.js';
+import { findFreePort, isPortFree, startEmbeddedNeo4j } from '../api/db/embedded.js';
+import { hashToken } from '../schema/auth.js';
 import { startTestServer } from './support/server.js';
 
 const children: ChildProcess[] = [];
@@ -53,7 +55,7 @@ async function embeddedApi(extraEnv: Record<string, string> = {}) {
   temporary.push(dataDir);
   const boltPort = await findFreePort();
   const api = await startApi({ NEO4J_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(boltPort), ...extraEnv });
-  return { ...api, boltPort };
+  return { ...api, boltPort, dataDir };
 }
 
 /** The pid of the embedded Neo4j's JVM, a child of the API process. */
@@ -298,4 +300,112 @@ describe('connection limits', () => {
       await server.close();
     }
   });
+});
+
+describe('a fault run', () => {
+  it('mixed reads and staff writes under load while the JVM is killed twice and the API is sent SIGTERM: no acknowledged write is lost', async () => {
+    const token = 'fault-run-editor-token-0123456789';
+    const api = await embeddedApi({
+      NEO4J_RESTART_DELAY_MS: '500',
+      DRAIN_TIMEOUT_MS: '5000',
+      STAFF_TOKENS: `fault:editor:${hashToken(token)}`,
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
+    });
+    const acknowledged: string[] = [];
+    const outcomes = { readsOk: 0, readsUnavailable: 0, writesUnavailable: 0, other: [] as string[] };
+    let running = true;
+    let n = 0;
+    const writer = async () => {
+      while (running) {
+        const id = `fault-run-${n++}`;
+        const response = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query:
+              'mutation ($input: CreateRelationInput!) { createRelation(input: $input) { relation { relationId } } }',
+            variables: {
+              input: {
+                id,
+                type: 'COLLABORATION',
+                from: 'picasoft',
+                to: 'framasoft',
+                sources: [{ section: 'Tests', quote: 'A write of the fault run.' }],
+              },
+            },
+          }),
+        }).catch(() => null);
+        if (!response) {
+          await sleep(50);
+          continue;
+        }
+        const body = (await response.json().catch(() => ({}))) as {
+          data?: { createRelation?: { relation: { relationId: string } } | null };
+          errors?: { extensions?: { code?: string } }[];
+        };
+        if (body.data?.createRelation?.relation.relationId === id) acknowledged.push(id);
+        else if (body.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE') {
+          outcomes.writesUnavailable++;
+          await sleep(50);
+        } else outcomes.other.push(JSON.stringify(body).slice(0, 200));
+      }
+    };
+    const reader = async () => {
+      while (running) {
+        const answer = await askFramasoft(api.url).catch(() => null);
+        if (answer?.name) outcomes.readsOk++;
+        else if (answer?.code === 'SERVICE_UNAVAILABLE') {
+          outcomes.readsUnavailable++;
+          await sleep(50);
+        } else if (answer) outcomes.other.push(JSON.stringify(answer));
+      }
+    };
+    const load = [writer(), writer(), reader(), reader()];
+    const backWithin: number[] = [];
+    const comebacks = () => api.output().split('The embedded Neo4j is back').length - 1;
+    for (let kill = 0; kill < 2; kill++) {
+      await sleep(5_000);
+      process.kill(jvmPidOf(api.child), 'SIGKILL');
+      const killedAt = Date.now();
+      while (comebacks() === kill && Date.now() - killedAt < 90_000) await sleep(100);
+      backWithin.push(Date.now() - killedAt);
+    }
+    await sleep(3_000);
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    const exit = await api.exited;
+    const goneWithin = Date.now() - signalledAt;
+    running = false;
+    await Promise.all(load);
+
+    // The database the API left behind holds every write it acknowledged. Its JVM may still be
+    // finishing its clean shutdown alone: wait for the port.
+    const freeBy = Date.now() + 60_000;
+    while (!(await isPortFree(api.boltPort)) && Date.now() < freeBy) await sleep(200);
+    const neo4j = await startEmbeddedNeo4j({ port: api.boltPort, dataDir: api.dataDir, pageCacheMb: 64 });
+    const driver = createDriver(neo4j.uri, 'neo4j', 'unused');
+    try {
+      const stored = await new Database(driver, { database: 'neo4j', txTimeoutMs: 60_000 }).read(
+        'MATCH ()-[r:COLLABORATION]->() WHERE r.id STARTS WITH "fault-run-" RETURN r.id AS id',
+        {},
+        (r) => r.get('id') as string,
+      );
+      const lost = acknowledged.filter((id) => !stored.includes(id));
+      console.info(
+        `fault run: ${acknowledged.length} writes acknowledged, ${lost.length} lost; ${outcomes.readsOk} reads answered, ` +
+          `${outcomes.readsUnavailable + outcomes.writesUnavailable} SERVICE_UNAVAILABLE while down; ` +
+          `database back after ${backWithin.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(' and ')}; ` +
+          `process gone ${(goneWithin / 1000).toFixed(1)} s after SIGTERM`,
+      );
+      expect(acknowledged.length).toBeGreaterThan(10);
+      expect(lost).toEqual([]);
+      expect(outcomes.other).toEqual([]);
+      for (const ms of backWithin) expect(ms).toBeLessThan(90_000);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(goneWithin).toBeLessThan(5_000 + 2_000);
+    } finally {
+      await driver.close();
+      await neo4j.stop();
+    }
+  }, 400_000);
 });

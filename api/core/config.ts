@@ -66,7 +66,7 @@ export const ConfigSchema = z.object({
     'Mutations one client may send per minute.',
   ),
   RATE_LIMIT_EXPENSIVE_PER_MINUTE: PositiveInt(600, 'a positive integer').describe(
-    'Expensive reads (graph, path, search) one client may send per minute.',
+    'Expensive reads (graph, path, paths, search) one client may send per minute.',
   ),
   MAX_GRAPH_NODES: PositiveInt(5_000, 'a positive integer').describe(
     'Most entities one `graph` answer may hold; larger views are refused with a hint to use focus or filters.',

@@ -2,7 +2,7 @@
  * Executes repeated queries with graphql-jit: a document is compiled once into a function that walks
  * its selection, instead of graphql-js interpreting the document for every field of every item.
  * On large answers most of the API's own CPU goes to that interpretation; compiling removes most of
- * it (bench/RESULTS.md has the figures).
+ * it (measure it with `npm run bench:api`).
  *
  * Compiled answers must be the interpreted ones, so only what graphql-jit answers identically is
  * compiled (each case is tested against the interpreted answer):

@@ -1,5 +1,5 @@
 /**
- * Per-client rate limits on mutations and expensive reads (graph, path, search), answered with
+ * Per-client rate limits on mutations and expensive reads (graph, path, paths, search), answered with
  * a RATE_LIMITED error, HTTP 429 and Retry-After. Clients are told apart by staff name when
  * authenticated, else by IP address. An operation costs one point per root field it runs,
  * fragments included: 15 aliased mutations cost 15, as 15 requests would.
@@ -10,7 +10,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context } from '../context.js';
 import { fragmentsOf, operationOf, selectedFields } from './selected-fields.js';
 
-export const EXPENSIVE_FIELDS = new Set(['graph', 'path', 'search']);
+// `paths` (every tied shortest chain) costs at least what `path` does.
+export const EXPENSIVE_FIELDS = new Set(['graph', 'path', 'paths', 'search']);
 
 const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -68,7 +69,7 @@ export function useRateLimit(
           : [
               expensive,
               names.filter((name) => EXPENSIVE_FIELDS.has(name)).length,
-              `expensive reads: graph, path, search (${options.expensiveReadsPerMinute} per minute)`,
+              `expensive reads: graph, path, paths, search (${options.expensiveReadsPerMinute} per minute)`,
             ];
       if (points === 0) return;
       try {
