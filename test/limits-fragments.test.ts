@@ -8,20 +8,13 @@ import { LIMITS } from '../api/core/limits.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { hashToken, parseStaffTokens } from '../schema/auth.js';
 import { countConnectionNodes } from '../schema/plugins/node-limit.js';
-import { expectData, expectError } from './support/graphql.js';
+import { expectData, expectError, postTo } from './support/graphql.js';
 import { useTestDatabase } from './support/neo4j.js';
 
 const db = useTestDatabase();
 const yoga = createArchipelYoga({ db });
 
-async function post(body: unknown, instance = yoga, headers: Record<string, string> = {}) {
-  const response = await instance.fetch('http://archipel.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+const post = (body: unknown, instance = yoga, headers: Record<string, string> = {}) => postTo(instance, body, headers);
 
 function expectNodeLimit(body: any, found: number) {
   expect(body.data ?? null).toBeNull();

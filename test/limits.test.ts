@@ -12,21 +12,14 @@ import { Database } from '../api/db/database.js';
 import { EXAMPLE_OPERATIONS } from '../api/http/example-operations.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { hashToken, parseStaffTokens } from '../schema/auth.js';
-import { expectData, expectError } from './support/graphql.js';
+import { expectData, expectError, postTo } from './support/graphql.js';
 import { PICASOFT_VIEW as KNOWN_PICASOFT_VIEW } from './support/known-answers.js';
 import { useTestDatabase } from './support/neo4j.js';
 
 const db = useTestDatabase();
 const yoga = createArchipelYoga({ db });
 
-async function post(body: unknown, instance = yoga, headers: Record<string, string> = {}) {
-  const response = await instance.fetch('http://archipel.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+const post = (body: unknown, instance = yoga, headers: Record<string, string> = {}) => postTo(instance, body, headers);
 const run = (query: string, variables?: Record<string, unknown>) => post({ query, variables });
 
 /** A query whose field depth is 1 (entity) + 4 per relation hop + 3 per neighbour hop + 1 (slug). */

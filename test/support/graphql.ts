@@ -3,7 +3,7 @@
  */
 import { expect } from 'vitest';
 import type { Database } from '../../api/db/database.js';
-import { createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
+import { type ArchipelYoga, createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
 import { recording } from './neo4j.js';
 
 export interface GraphQLError {
@@ -91,4 +91,17 @@ export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {
     },
   };
   return client;
+}
+
+/**
+ * Sends one POST to a yoga instance and keeps what limit tests read: the status, the headers and
+ * the body. Usage: `const post = (body, instance = yoga) => postTo(instance, body)`.
+ */
+export async function postTo(yoga: ArchipelYoga, body: unknown, headers: Record<string, string> = {}) {
+  const response = await yoga.fetch('http://archipel.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
