@@ -22,7 +22,7 @@ import { ENTITY_KINDS, type EntityKind, RELATION_TYPE_NAMES, type RelationType }
 import { QueryTimeoutError, ServiceUnavailableError } from '../core/errors.js';
 import { type Logger, silentLogger } from '../core/logger.js';
 import type { Database } from '../db/database.js';
-import { wholeGraphView } from '../db/relations.js';
+import { wholeGraphView } from '../db/graph-views.js';
 import {
   type ExportMeta,
   type ExportView,

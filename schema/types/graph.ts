@@ -3,7 +3,7 @@
  */
 
 import { apiError, notFound } from '../../api/core/errors.js';
-import { graphView } from '../../api/db/relations.js';
+import { graphView } from '../../api/db/graph-views.js';
 import type { EntityModel, PartialEntity, RelationModel } from '../../model/models.js';
 import {
   ACTIVE_IN_DESCRIPTION,

@@ -3,7 +3,8 @@
  */
 
 import { apiError, invalidArgument, notFound, orNull } from '../../api/core/errors.js';
-import { findRelations, MAX_PATH_LENGTH, shortestPaths, softwareExists, unknownSlugs } from '../../api/db/relations.js';
+import { MAX_PATH_LENGTH, shortestPaths } from '../../api/db/graph-views.js';
+import { findRelations, softwareExists, unknownSlugs } from '../../api/db/relations.js';
 import type { RelationKey, RelationModel } from '../../model/models.js';
 import { RELATION_TYPE_NAMES, type RelationType } from '../../model/vocabulary.js';
 import {
