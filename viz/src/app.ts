@@ -10,10 +10,14 @@ import { type CameraIntent, Canvas, cameraAfterHistory, highlightOf } from './ca
 import { Chrome } from './chrome.js';
 import { h, replaceChildren } from './dom.js';
 import { saveBlob } from './download.js';
-import { toElements } from './elements.js';
+import { HEART_SLUG, toElements } from './elements.js';
 import { isFiltered, normaliseSelection, type VisibleSet, visibleSet } from './filters.js';
+import { FocusKeeper } from './focus-keeper.js';
+import { withoutHub } from './hub.js';
 import { type Lang, pickLanguage, type Translate, translator } from './i18n.js';
+import { Looks } from './looks.js';
 import type { RendererChoice } from './map.js';
+import { Network } from './network.js';
 import { DetailsPanel, ListPanel } from './panels.js';
 import { type PathResult, shownChain } from './path-finder.js';
 import type { RelationDetails } from './queries.js';
@@ -23,6 +27,9 @@ import { ViewData } from './view-data.js';
 import { type HistoryMode, ViewStore } from './view-store.js';
 
 const FOCUS_DEPTH = 1;
+
+/** The state that decides what the map shows: a change of any re-fits the view to it. */
+const FILTER_KEYS = ['types', 'kinds', 'year', 'yearMode', 'hideHub'] as const;
 
 export class App {
   readonly store: ViewStore;
@@ -40,6 +47,10 @@ export class App {
   private readonly chrome: Chrome;
   private readonly details: DetailsPanel;
   private readonly list: ListPanel;
+  /** The loaded graph's structure (measures, communities), and the looks drawn from it. */
+  private network: Network | null = null;
+  private readonly looks = new Looks();
+  private readonly keeper: FocusKeeper;
 
   constructor(
     private readonly root: HTMLElement,
@@ -56,7 +67,7 @@ export class App {
     this.data = new ViewData({ onArrival: () => this.apply(), errorText: (error) => this.errorText(error) });
     this.canvas = new Canvas(
       {
-        onNode: (slug) => this.setState({ focus: slug, relation: null }, 'push'),
+        onNode: (slug) => this.choose(slug, 'push', null),
         onEdge: (id) => this.setState({ relation: relationOfEdge(id) }, 'push'),
         onBackground: () =>
           this.setState({ focus: this.state.depth ? this.state.focus : null, relation: null }, 'push'),
@@ -66,7 +77,7 @@ export class App {
     this.chrome = new Chrome(root, {
       toolbar: {
         search: this.data.search,
-        onChoose: (entity) => this.setState({ focus: entity.slug, relation: null }, 'push', 'focus'),
+        onChoose: (entity) => this.choose(entity.slug),
         onView: (view) => this.setState({ view }, 'push', view === 'map' ? 'focus' : null),
         onExport: () => this.exportPng(),
         onLang: (code) => this.setState({ lang: code }, 'push'),
@@ -85,8 +96,14 @@ export class App {
           this.canvas.intent = 'path';
           this.apply();
         },
-        onEntity: (slug) => this.setState({ focus: slug, relation: null }, 'push', 'focus'),
+        onEntity: (slug) => this.choose(slug),
         onRelation: (id) => this.setState({ relation: id }, 'push'),
+      },
+      structure: {
+        onHideHub: (hideHub) => this.setState({ hideHub }, 'push'),
+        onGroups: (groups) => this.setState({ groups }, 'push'),
+        onSizeBy: (sizeBy) => this.setState({ sizeBy }, 'push'),
+        onEntity: (slug) => this.choose(slug),
       },
       status: {
         retry: () => void this.load(),
@@ -98,9 +115,12 @@ export class App {
       },
     });
     this.details = new DetailsPanel({
-      onEntity: (slug) => this.setState({ focus: slug, relation: null }, 'push', 'focus'),
-      onRelation: (id) => this.setState({ relation: id }, 'push'),
-      onClose: () => this.setState(this.state.relation ? { relation: null } : { focus: null, depth: null }, 'push'),
+      onEntity: (slug) => this.choose(slug),
+      onRelation: (id) => {
+        this.keeper.toPanel();
+        this.setState({ relation: id }, 'push');
+      },
+      onClose: () => this.closePanel(),
       onNeighbourhood: (only) => this.setState({ depth: only ? FOCUS_DEPTH : null }, 'push', 'focus'),
       onPathFrom: (entity) => this.chrome.setPathFrom(entity),
       onShowAll: (type) => {
@@ -108,7 +128,7 @@ export class App {
       },
     });
     this.list = new ListPanel({
-      onEntity: (slug) => this.setState({ focus: slug, relation: null }, 'push'),
+      onEntity: (slug) => this.choose(slug, 'push', null),
       onRelation: (id) => this.setState({ relation: id }, 'push'),
     });
     replaceChildren(
@@ -116,12 +136,38 @@ export class App {
       this.chrome.skipLink,
       this.chrome.header,
       this.chrome.sidebar,
-      h('main', { class: 'stage' }, this.canvas.element, this.list.root, this.chrome.statusBox),
+      h('main', { class: 'stage' }, this.canvas.element, this.canvas.overlay, this.list.root, this.chrome.statusBox),
       this.details.root,
       this.chrome.embedLink,
     );
+    this.keeper = new FocusKeeper(this.details.root, this.canvas.element);
     this.buildChrome();
     window.addEventListener('resize', () => this.canvas.map.resize());
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !(this.state.focus || this.state.relation)) return;
+      // An open list box or menu takes Escape for itself first.
+      if ((event.target as Element | null)?.closest?.('[aria-expanded="true"], details[open]')) return;
+      event.preventDefault();
+      this.closePanel();
+    });
+  }
+
+  /** The visitor picked an entity: the view goes there, and the keyboard focus to its panel. */
+  private choose(slug: string, history: HistoryMode = 'push', camera: CameraIntent = 'focus'): void {
+    this.keeper.toPanel();
+    this.setState({ focus: slug, relation: null }, history, camera);
+  }
+
+  /** Closes a relation back to its entity, or the entity's panel; the keyboard focus goes back where it came from. */
+  private closePanel(): void {
+    if (this.state.relation) {
+      if (this.state.focus) this.keeper.toPanel();
+      else this.keeper.back();
+      this.setState({ relation: null }, 'push');
+    } else {
+      this.keeper.back();
+      this.setState({ focus: null, depth: null }, 'push');
+    }
   }
 
   get state(): ViewState {
@@ -157,6 +203,10 @@ export class App {
       return;
     }
     if (previous.view !== this.state.view && this.state.view === 'map') this.canvas.map.resize();
+    // A filter changes what is on the map: the view re-fits to it, unless the change says where to go.
+    if (FILTER_KEYS.some((key) => previous[key] !== this.state[key])) {
+      this.canvas.intent ??= this.state.path ? 'path' : this.state.focus ? 'focus' : 'overview';
+    }
     this.apply();
   }
 
@@ -177,7 +227,9 @@ export class App {
       // setGraph drops the old map at once; while a big graph is laid out (seconds, in a worker)
       // the panels and the list already work.
       this.arranging = true;
-      const laidOut = this.canvas.map.setGraph(toElements(graph));
+      const elements = toElements(graph);
+      this.network = new Network(elements, HEART_SLUG);
+      const laidOut = this.canvas.map.setGraph(elements);
       this.apply();
       const cy = await laidOut;
       if (!cy || this.loading !== controller) return;
@@ -215,10 +267,15 @@ export class App {
     const pathRelations = shownChain(path);
     if (pathRelations.length > 0 && !this.arranging) this.mergePath(pathRelations);
 
-    this.visible = visibleSet(graph, state, {
-      nodes: [state.focus, state.path?.from, state.path?.to].filter((s): s is string => !!s),
-      edges: pathRelations.map((r) => r.id),
-    });
+    const forced = [state.focus, state.path?.from, state.path?.to].filter((s): s is string => !!s);
+    this.visible = visibleSet(graph, state, { nodes: forced, edges: pathRelations.map((r) => r.id) });
+    // Framasoft stays when it is the entity looked at: setting it aside would leave an empty panel's worth of map.
+    const hubAside = state.hideHub === true && state.focus !== HEART_SLUG && this.network !== null;
+    if (hubAside && this.network) this.visible = withoutHub(this.visible, this.network.ends, HEART_SLUG, forced);
+    if (!this.arranging) {
+      this.canvas.map.arrange(hubAside, HEART_SLUG);
+      this.looks.draw(this.canvas.map, this.network, state);
+    }
     this.canvas.draw(this.visible, highlightOf(state, pathRelations, lang));
 
     this.chrome.showStatus(
@@ -232,8 +289,11 @@ export class App {
     );
     this.chrome.syncLegend(state, graph, this.visible, data.years);
     this.chrome.syncPathFinder(state, path, (slug) => data.refOf(slug));
-    this.details.render(data.detailsContent(state), state, lang, t);
+    this.chrome.syncStructure(state, this.network, (slug) => data.refOf(slug).name);
+    this.details.render(this.looks.withMeasures(data.detailsContent(state), this.network), state, lang, t);
+    this.keeper.settle();
     this.list.render(data.graph, this.visible, state, lang, t);
+    this.canvas.map.bottomInset = this.keeper.sheetOverlap();
     this.canvas.moveCamera(state, path, pathRelations, this.arranging);
     const focused = state.focus ? graph.nodes.find((n) => n.slug === state.focus) : undefined;
     document.title = focused ? `${focused.name} · ${t('appTitle')}` : t('appTitle');
@@ -253,7 +313,7 @@ export class App {
   }
 
   private buildChrome(): void {
-    this.canvas.label(this.t('mapLabel'));
+    this.canvas.setLanguage(this.lang, this.t);
     this.chrome.build(this.lang, this.t);
   }
 

@@ -1,17 +1,24 @@
 /**
  * The canvas side of the view: the element Cytoscape draws in, what it lights for the view
- * state, and where the camera goes. map.ts does the drawing; this module decides what to draw.
+ * state, where the camera goes, and what sits over the map (zoom buttons, tooltip, keyboard
+ * walk). map.ts does the drawing; this module decides what to draw.
  */
-import { h } from './dom.js';
+
+import type { EntityKind } from '../../model/vocabulary.js';
+import { h, replaceChildren } from './dom.js';
 import type { VisibleSet } from './filters.js';
-import { type Lang, relationLabel } from './i18n.js';
+import { kindLabel, type Lang, relationLabel, type Translate } from './i18n.js';
 import { type Highlight, type MapHandlers, MapView, type RendererChoice } from './map.js';
+import { TOOLTIP_ID, Tooltip, zoomControls } from './map-controls.js';
 import type { PathResult } from './path-finder.js';
 import type { RelationDetails } from './queries.js';
 import { pathKey, type ViewState } from './url-state.js';
 
 /** Where the view should move once the data it needs is there. */
 export type CameraIntent = 'overview' | 'focus' | 'path' | null;
+
+/** How much one press of a zoom button zooms. */
+const ZOOM_STEP = 1.4;
 
 /** After back/forward: to the path if the question changed, else to the focus if it moved, else nowhere. */
 export function cameraAfterHistory(previous: ViewState, next: ViewState): CameraIntent {
@@ -35,28 +42,66 @@ export function highlightOf(state: ViewState, pathRelations: readonly RelationDe
 }
 
 export class Canvas {
-  readonly element = h('div', { class: 'canvas', role: 'img' });
+  /** Focusable: arrow keys walk from node to neighbour, with the tooltip naming each. */
+  readonly element = h('div', { class: 'canvas', role: 'application', tabindex: 0 });
+  /** The zoom buttons and the tooltip, laid over the canvas. */
+  readonly overlay = h('div', { class: 'map-overlay' });
   readonly map: MapView;
   /** Kept until the camera can move: the graph laid out, the map on screen, the path answered. */
   intent: CameraIntent = null;
+  private readonly tooltip = new Tooltip();
+  private lang: Lang = 'en';
+  private t: Translate = (key) => key;
+  /** The node the keyboard is on, while the canvas has the focus. */
+  private cursor: string | null = null;
+  /** The focused entity: the arrow keys go round its neighbours. */
+  private anchor: string | null = null;
 
-  constructor(handlers: MapHandlers, renderer: RendererChoice) {
-    this.map = new MapView(this.element, handlers, renderer);
+  constructor(
+    private readonly handlers: Omit<MapHandlers, 'onHover'>,
+    renderer: RendererChoice,
+  ) {
+    this.map = new MapView(this.element, { ...handlers, onHover: (slug) => this.hover(slug) }, renderer);
+    this.element.addEventListener('keydown', (event) => this.key(event));
+    // Only a keyboard user gets the cursor at once; after a click, the first arrow key brings it.
+    this.element.addEventListener('focus', () => {
+      if (this.element.matches(':focus-visible')) this.startCursor();
+    });
+    this.element.addEventListener('blur', () => this.moveCursor(null));
+    // Cytoscape says nothing when the pointer leaves the map straight from a node.
+    this.element.addEventListener('mouseleave', () => this.hover(null));
+    // Cytoscape only hears of window resizes; the panel opening beside the map resizes it too.
+    new ResizeObserver(() => this.map.fitContainer()).observe(this.element);
   }
 
-  label(text: string): void {
-    this.element.setAttribute('aria-label', text);
+  /** Names the map and its buttons in a language. */
+  setLanguage(lang: Lang, t: Translate): void {
+    this.lang = lang;
+    this.t = t;
+    this.element.setAttribute('aria-label', `${t('mapLabel')} ${t('mapKeys')}`);
+    replaceChildren(
+      this.overlay,
+      this.tooltip.element,
+      zoomControls(t, {
+        zoomIn: () => this.map.zoomBy(ZOOM_STEP),
+        zoomOut: () => this.map.zoomBy(1 / ZOOM_STEP),
+        fit: () => this.map.frame({ kind: 'overview' }),
+      }),
+    );
   }
 
   /** The canvas stays laid out under the list (Cytoscape needs a size), but out of reach. */
   cover(covered: boolean): void {
     this.element.toggleAttribute('inert', covered);
     this.element.setAttribute('aria-hidden', String(covered));
+    this.overlay.hidden = covered;
   }
 
   draw(visible: VisibleSet, highlight: Highlight): void {
     this.map.show(visible);
     this.map.highlight(highlight);
+    this.anchor = highlight.kind === 'focus' ? highlight.slug : highlight.kind === 'path' ? highlight.focus : null;
+    if (this.tooltip.shown && !this.map.nodeInfo(this.tooltip.shown)) this.tooltip.hide();
   }
 
   /** Moves the camera as last asked, once what it frames is there; `arranging`: the graph is still being laid out. */
@@ -65,6 +110,8 @@ export class Canvas {
     if (!intent || state.view !== 'map' || arranging) return;
     if (intent === 'path' && path.kind === 'loading') return;
     this.intent = null;
+    // The details panel may have just opened or closed beside the map: frame in the size it has now.
+    this.map.fitContainer();
     if (intent === 'path' && pathRelations.length > 0) {
       this.map.frame({ kind: 'elements', ids: pathRelations.map((r) => r.id) });
     } else if (intent === 'focus' && state.relation && this.map.has(state.relation)) {
@@ -74,5 +121,63 @@ export class Canvas {
     } else if (intent === 'overview' || intent === 'focus') {
       this.map.frame({ kind: 'overview' });
     }
+  }
+
+  private hover(slug: string | null): void {
+    if (slug) this.tell(slug);
+    else if (this.cursor) this.tell(this.cursor);
+    else this.tooltip.hide();
+  }
+
+  /** Shows the tooltip for a node: its name, kind and ties. */
+  private tell(slug: string): void {
+    const info = this.map.nodeInfo(slug);
+    if (!info) {
+      this.tooltip.hide();
+      return;
+    }
+    const detail = `${kindLabel(info.kind as EntityKind, this.lang)} · ${this.t('ties', { count: info.ties })}`;
+    this.tooltip.show(slug, info.label, detail, info.x, info.y, info.size / 2 + 6);
+  }
+
+  private startCursor(): void {
+    this.moveCursor(this.cursor ?? this.anchor ?? this.map.firstNode());
+  }
+
+  private moveCursor(slug: string | null): void {
+    this.cursor = slug;
+    this.map.setCursor(slug);
+    if (slug) {
+      this.tell(slug);
+      this.element.setAttribute('aria-describedby', TOOLTIP_ID);
+    } else {
+      this.tooltip.hide();
+      this.element.removeAttribute('aria-describedby');
+    }
+  }
+
+  private key(event: KeyboardEvent): void {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step && !this.cursor) {
+      this.startCursor();
+    } else if (step) {
+      const from = this.anchor ?? this.cursor;
+      const ring = from ? this.map.neighboursOf(from) : [];
+      if (ring.length === 0) return;
+      const at = this.cursor ? ring.indexOf(this.cursor) : -1;
+      const next = at < 0 ? (step > 0 ? 0 : ring.length - 1) : (at + step + ring.length) % ring.length;
+      this.moveCursor(ring[next] ?? null);
+    } else if ((event.key === 'Enter' || event.key === ' ') && this.cursor) {
+      this.handlers.onNode(this.cursor);
+    } else if (event.key === '+' || event.key === '=') {
+      this.map.zoomBy(ZOOM_STEP);
+    } else if (event.key === '-') {
+      this.map.zoomBy(1 / ZOOM_STEP);
+    } else if (event.key === '0') {
+      this.map.frame({ kind: 'overview' });
+    } else {
+      return;
+    }
+    event.preventDefault();
   }
 }

@@ -9,6 +9,7 @@ import { h, replaceChildren } from './dom.js';
 import { countByKind, countByType, countChanges, graphVariables, type VisibleSet } from './filters.js';
 import type { Lang, Translate } from './i18n.js';
 import { type Legend, type LegendCounts, type LegendHandlers, legend } from './legend.js';
+import type { Network } from './network.js';
 import { type PathFinder, type PathFinderHandlers, type PathResult, pathFinder } from './path-finder.js';
 import {
   ENTITY,
@@ -23,6 +24,7 @@ import {
 } from './queries.js';
 import { focusedName } from './search-box.js';
 import { renderStatus, type Status, type StatusActions } from './status.js';
+import { type Structure, type StructureHandlers, structure } from './structure.js';
 import { type Toolbar, type ToolbarHandlers, toolbar } from './toolbar.js';
 import { neighbourhoodOf, stateToSearch, type ViewState } from './url-state.js';
 
@@ -30,6 +32,7 @@ export interface ChromeHandlers {
   toolbar: ToolbarHandlers;
   legend: LegendHandlers;
   pathFinder: PathFinderHandlers;
+  structure: StructureHandlers;
   status: StatusActions;
   onSkipToList(): void;
 }
@@ -73,6 +76,7 @@ export class Chrome {
   private toolbar!: Toolbar;
   private legend!: Legend;
   private pathFinder!: PathFinder;
+  private structure!: Structure;
   private t!: Translate;
   private status: Status = { kind: 'loading' };
 
@@ -95,10 +99,12 @@ export class Chrome {
     this.toolbar = toolbar(lang, t, this.on.toolbar);
     this.legend = legend(lang, t, this.on.legend);
     this.pathFinder = pathFinder(lang, t, this.on.pathFinder);
+    this.structure = structure(t, this.on.structure);
     replaceChildren(this.header, this.toolbar.root);
     replaceChildren(
       this.sidebar,
       h('h2', { class: 'visually-hidden' }, t('filters')),
+      this.structure.root,
       this.legend.root,
       this.pathFinder.root,
     );
@@ -127,6 +133,11 @@ export class Chrome {
     const query = state.path;
     this.pathFinder.sync(query, query ? { from: refOf(query.from), to: refOf(query.to) } : null);
     this.pathFinder.showResult(path);
+  }
+
+  /** The structure box, for the view and the loaded graph's network (`nameOf` names its entities). */
+  syncStructure(state: ViewState, network: Network | null, nameOf: (slug: string) => string): void {
+    this.structure.sync(state, network, nameOf);
   }
 
   /** "Find a path from here", from the details panel. */

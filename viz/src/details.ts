@@ -14,8 +14,10 @@ import {
   relationLabel,
   type Translate,
 } from './i18n.js';
+import type { Measures } from './network.js';
 import type { EntityDetails, EntityRef, RelationDetails, RelationGroupDetails, Source } from './queries.js';
 import { periodText } from './relation-table.js';
+import { communityColor } from './style.js';
 
 export interface DetailsHandlers {
   onEntity(slug: string): void;
@@ -25,6 +27,11 @@ export interface DetailsHandlers {
   onPathFrom(entity: EntityRef): void;
   /** Read the rest of one type of the entity's relations. */
   onShowAll(type: RelationType): void;
+}
+
+/** An entity's place in the loaded network (network.ts), with its community if it has one. */
+export interface EntityMeasures extends Measures {
+  community: { index: number; lead: string; size: number } | null;
 }
 
 /** The rest of a relation group, once the visitor asked for it. */
@@ -44,6 +51,8 @@ export type DetailsContent =
       neighbourhoodOnly: boolean;
       /** Groups whose every relation was asked for, by type. */
       expanded: ReadonlyMap<RelationType, GroupRest>;
+      /** Computed in the browser from the loaded graph; absent while it is not there. */
+      measures?: EntityMeasures;
     }
   | { kind: 'relation'; relation: RelationDetails };
 
@@ -94,8 +103,40 @@ function facts(entity: EntityDetails, ctx: Ctx): string {
   return parts.join(' · ');
 }
 
+/** Ties, neighbours, betweenness (with its rank) and community, as a description list. */
+function measuresView(measures: EntityMeasures, ctx: Ctx): HTMLElement {
+  const { t, lang } = ctx;
+  const number = new Intl.NumberFormat(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const row = (name: string, key: string, value: Child, extra?: Child) =>
+    h('div', {}, h('dt', {}, name), h('dd', { 'data-measure': key }, value), extra);
+  return h(
+    'section',
+    { class: 'measures' },
+    h('h3', {}, t('measures')),
+    h(
+      'dl',
+      {},
+      row(t('measureTies'), 'ties', String(measures.ties)),
+      row(t('measureNeighbours'), 'neighbours', String(measures.neighbours)),
+      row(
+        t('measureBetweenness'),
+        'betweenness',
+        number.format(measures.betweenness),
+        h('dd', { class: 'rank' }, t('measureRank', { rank: measures.rank, of: measures.of })),
+      ),
+      measures.community &&
+        row(
+          t('measureCommunity'),
+          'community',
+          h('span', { class: 'swatch', style: `background:${communityColor(measures.community.index)}` }),
+          h('dd', { class: 'community' }, t('communityMembers', { count: measures.community.size })),
+        ),
+    ),
+  );
+}
+
 function entityView(
-  { entity, neighbourhoodOnly, expanded }: Extract<DetailsContent, { kind: 'entity' }>,
+  { entity, neighbourhoodOnly, expanded, measures }: Extract<DetailsContent, { kind: 'entity' }>,
   ctx: Ctx,
 ): HTMLElement {
   const { t } = ctx;
@@ -103,7 +144,7 @@ function entityView(
   return h(
     'article',
     { class: 'entity', 'data-slug': entity.slug },
-    h('h2', { id: 'details-title' }, entity.name),
+    h('h2', { id: 'details-title', tabindex: -1 }, entity.name),
     h('p', { class: 'facts' }, facts(entity, ctx)),
     entity.aliases.length > 0 &&
       h('p', { class: 'aliases' }, `${labelled(t('aliases'), ctx.lang)}${entity.aliases.join(', ')}`),
@@ -132,6 +173,7 @@ function entityView(
           instances.edges.map(({ node }) => instanceItem(node, entity, ctx)),
         ),
       ),
+    measures && measuresView(measures, ctx),
     h('h3', {}, `${t('relations')} (${entity.relations.totalCount})`),
     entity.relationGroups.length === 0 && h('p', {}, t('noRelations')),
     entity.relationGroups.map((group) => groupView(group, entity, expanded.get(group.type), ctx)),
@@ -289,7 +331,7 @@ function relationView(relation: RelationDetails, ctx: Ctx): HTMLElement {
     h('p', { class: 'facts' }, ctx.t('relationHeading')),
     h(
       'h2',
-      { id: 'details-title' },
+      { id: 'details-title', tabindex: -1 },
       entityButton(relation.from, ctx),
       ` — ${relationLabel(relation.type, ctx.lang)} → `,
       entityButton(relation.to, ctx),

@@ -6,6 +6,7 @@ import type { Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytos
 import { seededRandom } from '../../model/seeded-random.js';
 import { HEART_SLUG } from './elements.js';
 import { type ForceJob, forceLayout } from './force-layout.js';
+import { separate } from './separate.js';
 
 export { seededRandom };
 
@@ -99,6 +100,7 @@ export function runLayout(cy: Core): void {
   const tied = cy.elements().not(isolated);
   if (tied.nonempty()) {
     withRandom(seededRandom(2020), () => tied.layout(layoutOptions()).run());
+    separate(tied.nodes());
   }
   if (isolated.nonempty()) {
     const box = tied.nonempty() ? tied.boundingBox({ includeLabels: false }) : { x1: 0, x2: 0, y2: 0 };
@@ -110,6 +112,21 @@ export function runLayout(cy: Core): void {
     });
   }
   fitAroundHeart(cy);
+}
+
+/**
+ * Lays out the map without `hub`: the entities still tied to others once the hub and its ties
+ * are set aside, on their own (seeded, like the whole map). The others keep their places; they
+ * are hidden while the hub is.
+ */
+export function runLayoutWithout(cy: Core, hub: string): void {
+  const heart = cy.getElementById(hub);
+  const hubTies = heart.connectedEdges();
+  const rest = cy.edges().not(hubTies);
+  const tied = rest.connectedNodes().not(heart);
+  if (tied.empty()) return;
+  withRandom(seededRandom(2020), () => tied.union(rest).layout(layoutOptions()).run());
+  separate(tied.nodes());
 }
 
 /**

@@ -6,9 +6,10 @@ import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementD
 import fcose from 'cytoscape-fcose';
 import { same } from './changed.js';
 import type { Change, VisibleSet } from './filters.js';
-import { fitAroundHeart, placeBigGraph, runLayout } from './layout.js';
+import { fitAroundHeart, placeBigGraph, runLayout, runLayoutWithout } from './layout.js';
+import { colourNodes, nameVisible, sizeNodes } from './map-looks.js';
 import { softwareEdgeId } from './software-edge.js';
-import { LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
+import { CURSOR_CLASS, LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
 
 cytoscape.use(fcose);
 
@@ -24,6 +25,18 @@ export interface MapHandlers {
   onNode(slug: string): void;
   onEdge(id: string): void;
   onBackground(): void;
+  /** The pointer entered a node (`null`: left it), or the view moved under it. */
+  onHover(slug: string | null): void;
+}
+
+/** What the tooltip tells of a node, and where it is on screen. */
+export interface NodeInfo {
+  label: string;
+  kind: string;
+  ties: number;
+  x: number;
+  y: number;
+  size: number;
 }
 
 export interface RendererChoice {
@@ -36,6 +49,8 @@ const HIGHLIGHT_CLASSES = 'faded highlighted focus path';
 /** On big graphs, labels appear once zoomed in this far, for at most this many nodes in view. */
 const LABEL_ZOOM = 0.6;
 const MAX_LABELS = 800;
+
+type Positions = Map<string, { x: number; y: number }>;
 
 /** Big graphs trade looks for speed: straight edges, fewer labels, their own layout. */
 export function isLarge(elements: { nodes: unknown[]; edges: unknown[] }): boolean {
@@ -53,6 +68,15 @@ export class MapView {
   /** The highlight last drawn, so that re-applying the same view costs nothing; `null` after new elements. */
   private highlighted: Highlight | null = null;
   private generation = 0;
+  /** Positions of the whole map and of the map without its hub, each laid out once per graph. */
+  private layouts = new Map<'all' | 'islands', Positions>();
+  private hubHidden = false;
+  private large = false;
+  /** The community colours and betweenness sizes last drawn (`undefined`: nothing drawn on this graph yet). */
+  private colors: ReadonlyMap<string, string> | null | undefined;
+  private sizes: ReadonlyMap<string, number> | null | undefined;
+  /** Room the camera leaves free at the bottom (a bottom sheet over the map), in pixels. */
+  bottomInset = 0;
   private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
   constructor(
@@ -70,8 +94,13 @@ export class MapView {
     this.cy?.destroy();
     this.cy = null;
     this.highlighted = null;
+    this.layouts.clear();
+    this.hubHidden = false;
+    this.colors = undefined;
+    this.sizes = undefined;
     const generation = ++this.generation;
     const large = isLarge(elements);
+    this.large = large;
     if (large) {
       await placeBigGraph(elements);
       if (generation !== this.generation) return null;
@@ -101,6 +130,8 @@ export class MapView {
     cy.on('tap', (event) => {
       if (event.target === cy) this.handlers.onBackground();
     });
+    cy.on('mouseover', 'node', (event) => this.handlers.onHover(event.target.id()));
+    cy.on('mouseout', 'node', () => this.handlers.onHover(null));
     this.cy = cy;
     if (large) this.labelNodesInView(cy);
     performance.mark('archipel:cytoscape');
@@ -112,6 +143,7 @@ export class MapView {
     }
     if (large) fitAroundHeart(cy);
     else runLayout(cy);
+    this.layouts.set('all', positionsOf(cy));
     return cy;
   }
 
@@ -137,6 +169,95 @@ export class MapView {
       clearTimeout(timer);
       timer = setTimeout(update, 400);
     });
+  }
+
+  /**
+   * Lays the map out with the hub or without it (`hubHidden`); each layout is computed once per
+   * graph and then reused, so that going back and forth shows the same two pictures. Big graphs
+   * keep their one layout: a second pass would take seconds.
+   */
+  arrange(hubHidden: boolean, hub: string): void {
+    const cy = this.cy;
+    if (!cy || hubHidden === this.hubHidden) return;
+    this.hubHidden = hubHidden;
+    const key = hubHidden ? 'islands' : 'all';
+    const saved = this.layouts.get(key);
+    if (saved) {
+      cy.nodes().positions((node) => saved.get(node.id()) ?? node.position());
+    } else if (!this.large) {
+      runLayoutWithout(cy, hub);
+      this.layouts.set(key, positionsOf(cy));
+    }
+  }
+
+  /** Colours nodes by community (`colors`: slug → colour), or back by category (`null`). */
+  colourBy(colors: ReadonlyMap<string, string> | null): void {
+    if (!this.cy || colors === this.colors) return;
+    this.colors = colors;
+    colourNodes(this.cy, colors);
+  }
+
+  /** Sizes nodes from `sizes` (slug → diameter), or back by their ties (`null`). */
+  sizeBy(sizes: ReadonlyMap<string, number> | null): void {
+    if (!this.cy || sizes === this.sizes) return;
+    this.sizes = sizes;
+    sizeNodes(this.cy, sizes);
+  }
+
+  /** Zooms by `factor` around the middle of the view. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.stop(true, true);
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: (cy.height() - this.bottomInset) / 2 } });
+  }
+
+  /** A visible node's name, kind and ties, and where it sits on screen; `null` if it is not shown. */
+  nodeInfo(slug: string): NodeInfo | null {
+    const node = this.cy?.getElementById(slug);
+    if (!node || node.empty() || !node.isNode() || !node.visible()) return null;
+    const { x, y } = node.renderedPosition();
+    return {
+      label: String(node.data('label')),
+      kind: String(node.data('kind')),
+      ties: Number(node.data('degree')),
+      x,
+      y,
+      size: node.renderedOuterWidth(),
+    };
+  }
+
+  /** The visible entities tied to `slug`, by name: where the arrow keys go from it. */
+  neighboursOf(slug: string): string[] {
+    const node = this.cy?.getElementById(slug);
+    if (!node || node.empty()) return [];
+    return node
+      .neighborhood('node:visible')
+      .map((n) => ({ id: n.id(), label: String(n.data('label')) }))
+      .sort((a, b) => a.label.localeCompare(b.label))
+      .map((n) => n.id);
+  }
+
+  /** The entity to start a keyboard walk from: the most tied visible one. */
+  firstNode(): string | null {
+    const nodes = this.cy?.nodes(':visible');
+    if (!nodes || nodes.empty()) return null;
+    return nodes.max((n) => Number(n.data('degree'))).ele.id();
+  }
+
+  /** Marks the node the keyboard is on (`null`: none), bringing it into view. */
+  setCursor(slug: string | null): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.nodes(`.${CURSOR_CLASS}`).removeClass(CURSOR_CLASS);
+    if (!slug) return;
+    const node = cy.getElementById(slug);
+    node.addClass(CURSOR_CLASS);
+    const { x, y } = node.renderedPosition();
+    if (x < 0 || y < 0 || x > cy.width() || y > cy.height() - this.bottomInset) {
+      cy.center(node);
+    }
   }
 
   /** Adds elements the loaded graph lacks (a path through entities outside a neighbourhood view), placed beside their neighbours. */
@@ -175,6 +296,7 @@ export class MapView {
         marks.push([element, visible.changed.get(id)]);
       }
     });
+    nameVisible(cy, visible);
     if (hide.empty() && reveal.empty() && marks.length === 0) return;
     cy.batch(() => {
       hide.addClass('filtered');
@@ -237,13 +359,15 @@ export class MapView {
     if (around.empty()) return;
     const box = around.boundingBox({ includeLabels: false });
     const padding = 60;
+    // A bottom sheet over the map takes its part of the height: the camera frames what is left.
+    const height = Math.max(cy.height() - this.bottomInset, cy.height() / 3);
     const zoom = Math.min(
       (cy.width() - 2 * padding) / Math.max(box.w, 1),
-      (cy.height() - 2 * padding) / Math.max(box.h, 1),
+      (height - 2 * padding) / Math.max(box.h, 1),
       1.6,
     );
     const level = Math.max(zoom, cy.minZoom());
-    const pan = { x: cy.width() / 2 - level * (box.x1 + box.w / 2), y: cy.height() / 2 - level * (box.y1 + box.h / 2) };
+    const pan = { x: cy.width() / 2 - level * (box.x1 + box.w / 2), y: height / 2 - level * (box.y1 + box.h / 2) };
     cy.stop(true, true);
     if (this.reducedMotion) cy.viewport({ zoom: level, pan });
     else cy.animate({ zoom: level, pan }, { duration: 450, easing: 'ease-in-out-cubic' });
@@ -260,8 +384,20 @@ export class MapView {
     return this.cy?.getElementById(id).nonempty() ?? false;
   }
 
+  /** Tells Cytoscape the container's size if it changed (a panel opened beside it). */
+  fitContainer(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const { clientWidth, clientHeight } = this.container;
+    if (clientWidth > 0 && (clientWidth !== cy.width() || clientHeight !== cy.height())) cy.resize();
+  }
+
   /** Recomputes the canvas size after the container was hidden or resized. */
   resize(): void {
     this.cy?.resize();
   }
+}
+
+function positionsOf(cy: Core): Positions {
+  return new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
 }

@@ -18,10 +18,12 @@ interface DetailsInputs extends ViewState {
   shows: DetailsContent['kind'] | null;
   /** Each relation group the visitor opened, with how far reading the rest of it got. */
   expansions: string[];
+  /** The entity's measures, once computed (they come with the graph, after the entity may have). */
+  measured: string;
 }
 
 /** Redrawn on these alone: the filters, the path and the list/map switch leave the panel as it is. */
-const DETAILS_REDRAWN_ON = ['lang', 'shows', 'focus', 'relation', 'depth', 'expansions'] as const;
+const DETAILS_REDRAWN_ON = ['lang', 'shows', 'focus', 'relation', 'depth', 'expansions', 'measured'] as const;
 
 export class DetailsPanel {
   readonly root = h('aside', { class: 'details', 'aria-labelledby': 'details-title', hidden: true });
@@ -36,6 +38,7 @@ export class DetailsPanel {
       lang,
       shows: content?.kind ?? null,
       expansions: expanded.map(([type, rest]) => `${type}:${rest.status}`),
+      measured: content?.kind === 'entity' && content.measures ? JSON.stringify(content.measures) : '',
     };
     if (!changed(this.drawn, inputs, DETAILS_REDRAWN_ON)) return;
     this.drawn = inputs;

@@ -105,6 +105,40 @@ export function edgeLook(type: RelationType): { color: string; line: LineStyle }
   return RELATION_STYLE[type] ?? { color: FALLBACK_EDGE_COLOR, line: 'solid' };
 }
 
+/**
+ * Community colours: Okabe and Ito's palette for colour-blind readers first, then Paul Tol's
+ * muted colours; communities past these share the grey of the uncoloured.
+ */
+export const COMMUNITY_COLORS = [
+  '#e69f00',
+  '#56b4e9',
+  '#009e73',
+  '#f0e442',
+  '#0072b2',
+  '#d55e00',
+  '#cc79a7',
+  '#882255',
+  '#44aa99',
+  '#332288',
+  '#999933',
+  '#117733',
+] as const;
+
+export const NO_COMMUNITY_COLOR = '#c5cad3';
+
+export function communityColor(index: number | undefined): string {
+  return (index !== undefined && COMMUNITY_COLORS[index]) || NO_COMMUNITY_COLOR;
+}
+
+/** Nodes coloured by community carry their colour here (see `GROUPED_CLASS`). */
+export const GROUPED_CLASS = 'grouped';
+/** Nodes sized by betweenness carry their size in `data(bsize)`. */
+export const SIZED_CLASS = 'sized';
+/** Every visible node carries its label when few are visible. */
+export const NAMED_CLASS = 'named';
+/** The node the keyboard is on (arrow keys walk the map). */
+export const CURSOR_CLASS = 'cursor';
+
 /** Above this many elements the map trades looks for speed (straight edges, no arrows, fewer labels). */
 export const LARGE_GRAPH = 3000;
 
@@ -194,6 +228,21 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
       selector: `edge[changed = "${change}"]`,
       style: { 'underlay-color': look.color, 'underlay-opacity': 0.45, 'underlay-padding': 4, width: 2.5 },
     })),
+    { selector: `node.${GROUPED_CLASS}`, style: { 'background-color': 'data(groupColor)' } },
+    { selector: `node.${SIZED_CLASS}`, style: { width: 'data(bsize)', height: 'data(bsize)' } },
+    {
+      selector: `node.${NAMED_CLASS}`,
+      style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'text-opacity': 1 },
+    },
+    {
+      selector: `node.${CURSOR_CLASS}`,
+      style: {
+        'underlay-color': '#1d4ed8',
+        'underlay-opacity': 0.35,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+      },
+    },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.highlighted', style: { 'z-index': 30, 'text-opacity': 1, 'min-zoomed-font-size': 0 } },

@@ -16,6 +16,10 @@ import { PATH_LONGEST, PATH_MAX_LENGTH } from './queries.js';
 
 export type ViewMode = 'map' | 'list';
 
+/** What node size tells: how many ties an entity has, or how much it connects others (betweenness). */
+export type SizeBy = 'ties' | 'betweenness';
+export const SIZE_BY: readonly SizeBy[] = ['ties', 'betweenness'];
+
 /**
  * A "how are they connected?" question. Both ends may be the same entity: the answer ("the same
  * entity") is still worth showing, and the URL keeps it like any other view.
@@ -43,6 +47,12 @@ export interface ViewState extends FilterState {
   lang: Lang | null;
   /** Chrome-less mode for an iframe on another site. */
   embed: boolean;
+  // The three below are absent from a state in their default (off, by ties), as from its URL.
+  /** Framasoft and its ties left out, the rest laid out on its own: the archipelago past its hub. */
+  hideHub?: boolean;
+  /** Nodes coloured by community (Louvain) instead of by category. */
+  groups?: boolean;
+  sizeBy?: SizeBy;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -114,6 +124,9 @@ export function parseState(search: string | URLSearchParams): ViewState {
     view: params.get('view') === 'list' ? 'list' : 'map',
     lang: isLang(lang) ? lang : null,
     embed: params.get('embed') === '1',
+    ...(params.get('hub') === 'hidden' && { hideHub: true }),
+    ...(params.get('groups') === '1' && { groups: true }),
+    ...(params.get('size') === 'betweenness' && { sizeBy: 'betweenness' as const }),
   };
 }
 
@@ -133,6 +146,9 @@ export function stateToSearch(state: ViewState): string {
     if (state.path.maxLength !== PATH_MAX_LENGTH) params.set('pathMax', String(state.path.maxLength));
     if (state.path.avoid.length > 0) params.set('avoid', state.path.avoid.join(','));
   }
+  if (state.hideHub) params.set('hub', 'hidden');
+  if (state.groups) params.set('groups', '1');
+  if (state.sizeBy && state.sizeBy !== 'ties') params.set('size', state.sizeBy);
   if (state.view !== 'map') params.set('view', state.view);
   if (state.lang) params.set('lang', state.lang);
   if (state.embed) params.set('embed', '1');
