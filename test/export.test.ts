@@ -60,7 +60,9 @@ interface Relation {
   until: string | null;
   amount: number | null;
   currency: string | null;
+  period: 'ONE_OFF' | 'PER_YEAR' | 'TOTAL' | null;
   description: string | null;
+  note: string | null;
   sources: { section: string; quote: string }[];
 }
 
@@ -73,7 +75,8 @@ const GRAPH = `query View($types: [RelationType!], $kinds: [EntityKind!], $activ
       ... on Event { date place format }
     }
     edges {
-      relationId type from { slug } to { slug } role software { slug } resource since until amount currency description
+      relationId type from { slug } to { slug } role software { slug } resource since until amount currency period
+      description note
       sources { section quote }
     }
   }
@@ -111,7 +114,10 @@ const relationRecord = (r: Relation) => ({
   until: r.until,
   amount: r.amount,
   currency: r.currency,
+  // The exports write the seed's spelling of the period (one-off), the API its enum (ONE_OFF).
+  period: r.period === null ? null : r.period.toLowerCase().replace('_', '-'),
   description: r.description,
+  note: r.note,
   sources: r.sources,
 });
 

@@ -5,6 +5,11 @@
  * not in the table, so no export can carry them.
  */
 import type { EntityModel, RelationModel } from '../../model/models.js';
+import {
+  type FieldStorage,
+  RELATION_FIELDS as MODEL_RELATION_FIELDS,
+  RELATION_FIELD_NAMES,
+} from '../../model/relation-fields.js';
 import { validity } from '../../model/validity.js';
 
 /** A value as the formats receive it; lists are written as JSON text where a format has no lists. */
@@ -27,35 +32,26 @@ type Entity = EntityModel;
 type Relation = RelationModel;
 
 /** Entity fields in the order the formats write them; `slug` identifies the entity everywhere. */
-export const ENTITY_FIELDS: readonly ExportField<Entity>[] = [
-  field<Entity, 'slug'>('slug'),
-  field<Entity, 'name'>('name'),
-  field<Entity, 'kind'>('kind'),
-  field<Entity, 'category'>('category'),
-  field<Entity, 'aliases'>('aliases', 'json'),
-  field<Entity, 'summary'>('summary'),
-  field<Entity, 'url'>('url'),
-  field<Entity, 'location'>('location'),
-  field<Entity, 'date'>('date'),
-  field<Entity, 'place'>('place'),
-  field<Entity, 'format'>('format'),
-];
+export const ENTITY_FIELDS: readonly ExportField<Entity>[] = (
+  ['slug', 'name', 'kind', 'category', 'aliases', 'summary', 'url', 'location', 'date', 'place', 'format'] as const
+).map((name) => field<Entity, typeof name>(name, name === 'aliases' ? 'json' : 'string'));
 
-/** Relation fields in the order the formats write them; `from` and `to` are entity slugs. */
+/** How a relation field of the model's table is written: numbers as numbers, lists as JSON text. */
+const EXPORT_TYPES: Partial<Record<FieldStorage, ExportField<Relation>['type']>> = {
+  number: 'double',
+  sources: 'json',
+};
+
+/**
+ * Relation fields in the order the formats write them: the identity (`from` and `to` are entity
+ * slugs), then every field of the model's table (`model/relation-fields.ts`), so a field added
+ * there is exported too.
+ */
 export const RELATION_FIELDS: readonly ExportField<Relation>[] = [
-  field<Relation, 'id'>('id'),
-  field<Relation, 'type'>('type'),
-  field<Relation, 'from'>('from'),
-  field<Relation, 'to'>('to'),
-  field<Relation, 'role'>('role'),
-  field<Relation, 'software'>('software'),
-  field<Relation, 'resource'>('resource'),
-  field<Relation, 'since'>('since'),
-  field<Relation, 'until'>('until'),
-  field<Relation, 'amount'>('amount', 'double'),
-  field<Relation, 'currency'>('currency'),
-  field<Relation, 'description'>('description'),
-  field<Relation, 'sources'>('sources', 'json'),
+  ...(['id', 'type', 'from', 'to'] as const).map((name) => field<Relation, typeof name>(name)),
+  ...RELATION_FIELD_NAMES.map((name) =>
+    field<Relation, typeof name>(name, EXPORT_TYPES[MODEL_RELATION_FIELDS[name].storage] ?? 'string'),
+  ),
 ];
 
 /** A field's value as text, for formats without numbers or lists (CSV, XML); `null` when empty. */
