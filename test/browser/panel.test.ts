@@ -90,6 +90,27 @@ describe("an entity's panel", { timeout: TIMEOUT }, () => {
     await page.close();
   });
 
+  it('a relation the report contradicts itself about shows its note: the Exodus Privacy convention', async () => {
+    const page = await openPanel('?focus=exodus-privacy', 'Exodus Privacy');
+    const convention = page.locator('.relation-group[data-type="SUPPORT_CONVENTION"] li.relation').first();
+    expect(await convention.locator('.note').textContent()).toMatch(
+      /^Le rapport se contredit sur la nature de cette convention/,
+    );
+    await page.close();
+  });
+
+  it('an amount says what it counts: the FPH gives €20,000 per year', async () => {
+    const page = await openPanel(
+      '?focus=fondation-charles-leopold-meyer-pour-le-progres-de-l-homme',
+      "Fondation Charles Leopold Meyer pour le Progrès de l'Homme",
+    );
+    const funding = page.locator('.relation-group[data-type="FUNDING"] li.relation').first();
+    expect(await funding.locator('.relation-facts li', { hasText: 'Amount' }).textContent()).toBe(
+      'Amount: €20,000 per year',
+    );
+    await page.close();
+  });
+
   it('fits a phone: Framasoft’s panel at 390×844', async () => {
     const phone = await map.browser.newContext({ viewport: PHONE, locale: 'en-GB', isMobile: true, hasTouch: true });
     const page = await openPanel('?focus=framasoft', 'Framasoft', await phone.newPage());

@@ -302,9 +302,11 @@ function relationFacts(relation: RelationDetails, eventDate: string | null, ctx:
   if (relation.software) fact(t('software'), entityButton({ ...relation.software, kind: 'PROJECT' }, ctx));
   if (relation.resource) fact(t('resource'), relation.resource);
   if (relation.amount !== null && relation.amount !== undefined) {
-    fact(t('amount'), formatAmount(relation.amount, relation.currency, lang));
+    const amount = formatAmount(relation.amount, relation.currency, lang);
+    fact(t('amount'), relation.period ? `${amount} ${t(`period${relation.period}`)}` : amount);
   }
   if (relation.description) items.push(h('li', { class: 'description' }, relation.description));
+  if (relation.note) fact(t('note'), h('span', { class: 'note' }, relation.note));
   return h('ul', { class: 'relation-facts' }, items);
 }
 

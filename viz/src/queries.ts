@@ -13,7 +13,7 @@ export interface Operation {
 }
 
 const RELATION_FIELDS = `fragment RelationFields on Relation {
-  id type role resource since until amount currency description
+  id type role resource since until amount currency period description note
   software { slug name }
   from { slug name kind ... on Event { date } }
   to { slug name kind ... on Event { date } }
@@ -207,7 +207,11 @@ export interface RelationDetails {
   until?: string | null;
   amount?: number | null;
   currency?: string | null;
+  /** What the amount counts (model/relation-fields.ts). */
+  period?: 'ONE_OFF' | 'PER_YEAR' | 'TOTAL' | null;
   description?: string | null;
+  /** An editorial note, e.g. where the report contradicts itself. */
+  note?: string | null;
   software?: { slug: string; name: string } | null;
   from: EntityRef;
   to: EntityRef;
