@@ -41,6 +41,12 @@ import {
   RelationTypeEnum,
 } from './scalars-and-enums.js';
 
+/** A resolver reading one field of an entity: from what a list fetched, or from the whole entity. */
+const read =
+  <K extends keyof EntityModel>(key: K) =>
+  (e: EntityModel | PartialEntity, _args: object, ctx: Context) =>
+    entityField(e, key, ctx);
+
 export const EntityConnection = builder.connectionObject(
   { type: EntityRef, name: 'EntityConnection', description: 'A page of entities.' },
   { description: 'An entity in a page, with its cursor.' },
@@ -110,20 +116,9 @@ EntityRef.implement({
     slug: t.exposeString('slug', { description: ENTITY_FIELDS.slug }),
     name: t.exposeString('name', { description: ENTITY_FIELDS.name }),
     kind: t.field({ type: EntityKindEnum, description: 'What the entity is.', resolve: (e) => e.kind }),
-    aliases: t.stringList({
-      description: ENTITY_FIELDS.aliases,
-      resolve: (e, _args, ctx) => entityField(e, 'aliases', ctx),
-    }),
-    summary: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.summary,
-      resolve: (e, _args, ctx) => entityField(e, 'summary', ctx),
-    }),
-    url: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.url,
-      resolve: (e, _args, ctx) => entityField(e, 'url', ctx),
-    }),
+    aliases: t.stringList({ description: ENTITY_FIELDS.aliases, resolve: read('aliases') }),
+    summary: t.string({ nullable: true, description: ENTITY_FIELDS.summary, resolve: read('summary') }),
+    url: t.string({ nullable: true, description: ENTITY_FIELDS.url, resolve: read('url') }),
     relations: t.field({
       type: RelationConnection,
       description:
@@ -206,16 +201,8 @@ builder.node(OrganisationRef, {
   ...kindNode('ORGANISATION'),
   description: ENTITY_KIND_DESCRIPTIONS.ORGANISATION,
   fields: (t) => ({
-    category: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.organisationCategory,
-      resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
-    }),
-    location: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.location,
-      resolve: (e, _args, ctx) => entityField(e, 'location', ctx),
-    }),
+    category: t.string({ nullable: true, description: ENTITY_FIELDS.organisationCategory, resolve: read('category') }),
+    location: t.string({ nullable: true, description: ENTITY_FIELDS.location, resolve: read('location') }),
   }),
 });
 builder.node(ProjectRef, {
@@ -242,11 +229,7 @@ builder.node(ProjectRef, {
           }),
         ),
     }),
-    category: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.projectCategory,
-      resolve: (e, _args, ctx) => entityField(e, 'category', ctx),
-    }),
+    category: t.string({ nullable: true, description: ENTITY_FIELDS.projectCategory, resolve: read('category') }),
   }),
 });
 builder.node(PersonRef, {
@@ -266,16 +249,8 @@ builder.node(EventRef, {
         return date instanceof Promise ? date.then((d) => d ?? '') : (date ?? '');
       },
     }),
-    place: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.place,
-      resolve: (e, _args, ctx) => entityField(e, 'place', ctx),
-    }),
-    format: t.string({
-      nullable: true,
-      description: ENTITY_FIELDS.format,
-      resolve: (e, _args, ctx) => entityField(e, 'format', ctx),
-    }),
+    place: t.string({ nullable: true, description: ENTITY_FIELDS.place, resolve: read('place') }),
+    format: t.string({ nullable: true, description: ENTITY_FIELDS.format, resolve: read('format') }),
   }),
 });
 
