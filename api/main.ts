@@ -12,6 +12,7 @@ import { connectNeo4j, type Neo4jConnection } from './db/connect.js';
 import { Database } from './db/database.js';
 import { StartupError } from './db/embedded.js';
 import { ensureSchema, isGraphEmpty } from './db/schema-setup.js';
+import { PUBLIC_CACHE_TTL_MS } from './http/response-cache.js';
 import { loadDataset } from './seed/load.js';
 import { formatProblems, readSeeds } from './seed/read.js';
 import { type HttpServer, startHttpServer } from './server.js';
@@ -83,6 +84,7 @@ async function main() {
     expensiveReadsPerMinute: config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     staff,
     trustProxy: config.TRUST_PROXY,
+    responseCacheTtlMs: PUBLIC_CACHE_TTL_MS,
   });
   server = await startHttpServer({
     yoga,

@@ -1,22 +1,22 @@
 /**
  * The HTTP server: GraphQL (yoga) at /graphql, the exports at /export/ (yoga plugins too), the
- * map's built files at /, and 404 for any other path. It only wires and listens; the yoga
+ * map's built files at /, and 404 for any other path. Answers are compressed by negotiation. It only wires and listens; the yoga
  * instance is built in `yoga.ts`. It also bounds connections (in all, per client, slow senders)
  * and drains on shutdown (http/drain.ts).
  *
  * Usage: `const server = await startHttpServer({ yoga, db, host, port }); … await server.drain(10_000);`
  */
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
 import type { Database } from './db/database.js';
+import { compressed } from './http/compression.js';
 import { type ConnectionLimits, connectionTimeouts, limitConnections } from './http/connection-limits.js';
 import { drainOnClose } from './http/drain.js';
 import { checkReadiness } from './http/health.js';
 import { metricsRefusal } from './http/metrics-access.js';
+import { serveMapFiles } from './http/static-files.js';
 import type { ArchipelYoga } from './yoga.js';
 
 export const VIZ_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'viz', 'dist');
@@ -47,10 +47,13 @@ export async function startHttpServer(options: {
   const vizDir = options.vizDir ?? VIZ_DIST;
   // The map is one page, `/`, whose views are query strings (`/?focus=…`): any other path the
   // build does not hold is a 404, not the map (search engines and link checkers believe a 200).
-  const serveMap = existsSync(vizDir) ? sirv(vizDir, { single: false, etag: true, gzip: true }) : null;
+  // Precompressed, with cache headers by kind of file (http/static-files.ts).
+  const serveMap = serveMapFiles(vizDir);
+  // GraphQL answers and exports are compressed as they are sent (http/compression.ts).
+  const graphql = compressed(options.yoga);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname.startsWith('/graphql') || pathname.startsWith('/export/')) return options.yoga(req, res);
+    if (pathname.startsWith('/graphql') || pathname.startsWith('/export/')) return graphql(req, res);
     if (pathname === '/metrics') {
       const refusal = metricsRefusal(req, options.metricsToken ?? '');
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });

@@ -33,6 +33,7 @@ import { useExports } from './http/exports.js';
 import { graphiqlOptions, renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { useRequestId } from './http/request-id.js';
+import { createPublicResponseCache, type PublicResponseCache } from './http/response-cache.js';
 
 export interface YogaOptions {
   db: Database;
@@ -55,13 +56,22 @@ export interface YogaOptions {
   trustProxy?: string[];
   /** Staff credentials (`parseStaffTokens(config.STAFF_TOKENS)`); none: nobody can edit. */
   staff?: StaffDirectory;
+  /**
+   * How long public answers are cached in memory and by HTTP caches (api/http/response-cache.ts);
+   * 0 or none: no cache, no ETag. Cached answers skip the rate limits (they touch no database).
+   */
+  responseCacheTtlMs?: number;
 }
 
 interface ServerContext {
   req?: IncomingMessage;
 }
 
-export type ArchipelYoga = YogaServerInstance<ServerContext, Context> & { metrics: Metrics };
+export type ArchipelYoga = YogaServerInstance<ServerContext, Context> & {
+  metrics: Metrics;
+  /** Empties the public response cache (a no-op without one). */
+  clearResponseCache: () => void;
+};
 
 export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
   const logger = options.logger ?? silentLogger;
@@ -76,6 +86,9 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
   const requestTimeoutMs = options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS;
   const maxGraphNodes = options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES;
   const maxGraphRelations = options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS;
+  const responseCache: PublicResponseCache | null = options.responseCacheTtlMs
+    ? createPublicResponseCache({ ttlMs: options.responseCacheTtlMs })
+    : null;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -122,6 +135,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       useNodeLimit(),
       rateLimit,
       useShortErrorMessages(),
+      ...(responseCache ? [responseCache.plugin] : []),
       useRequestTimeout(requestTimeoutMs),
       useErrorHandler(({ errors, context }) => {
         // In the execution phase envelop hands over the execution arguments, not the context.
@@ -155,5 +169,5 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       },
     },
   });
-  return Object.assign(yoga, { metrics });
+  return Object.assign(yoga, { metrics, clearResponseCache: () => responseCache?.clear() });
 }

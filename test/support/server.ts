@@ -3,15 +3,15 @@
  */
 import type { ConnectionLimits } from '../../api/http/connection-limits.js';
 import { type HttpServer, startHttpServer } from '../../api/server.js';
-import { createArchipelYoga } from '../../api/yoga.js';
+import { createArchipelYoga, type YogaOptions } from '../../api/yoga.js';
 import { openTestDatabase } from './neo4j.js';
 
 export async function startTestServer(
-  options: { limits?: Partial<ConnectionLimits> } = {},
+  options: { limits?: Partial<ConnectionLimits>; yoga?: Omit<YogaOptions, 'db'> } = {},
 ): Promise<{ url: string; close(): Promise<void>; server: HttpServer }> {
   const { driver, db } = openTestDatabase();
   const server = await startHttpServer({
-    yoga: createArchipelYoga({ db }),
+    yoga: createArchipelYoga({ ...options.yoga, db }),
     db,
     host: '127.0.0.1',
     port: 0,
