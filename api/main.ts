@@ -41,12 +41,12 @@ async function main() {
     const deadline = Date.now() + config.DRAIN_TIMEOUT_MS;
     const outcome = await server?.drain(config.DRAIN_TIMEOUT_MS);
     if (outcome === 'deadline') log('Drain deadline reached: the requests still open were cut.');
-    // The embedded JVM is asked to stop and given what is left of the deadline (at least a second).
-    // If it needs longer, this process exits anyway: the launcher sees its parent gone and
-    // finishes its clean shutdown alone, so the deadline holds and no write is lost.
+    // The embedded JVM is asked to stop and given what is left of the deadline. If it needs
+    // longer, this process exits anyway: the launcher sees its parent gone and finishes its clean
+    // shutdown alone, so the deadline holds and no write is lost.
     const closed = neo4j?.close();
-    const left = Math.max(1_000, deadline - Date.now());
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, left).unref())]);
+    const left = deadline - Date.now();
+    if (left > 0) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, left).unref())]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
