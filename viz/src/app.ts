@@ -5,9 +5,11 @@
  */
 
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '../../model/vocabulary.js';
+import { Announcer, entityAnnouncement } from './announcer.js';
 import { ApiUnreachableError, isAbort } from './api.js';
 import { type CameraIntent, Canvas, cameraAfterHistory, highlightOf } from './canvas.js';
 import { Chrome } from './chrome.js';
+import { type FoldedView, foldCommunities, foldIndex } from './collapse.js';
 import { h, replaceChildren } from './dom.js';
 import { saveBlob } from './download.js';
 import { HEART_SLUG, toElements } from './elements.js';
@@ -20,7 +22,9 @@ import type { RendererChoice } from './map.js';
 import { Network } from './network.js';
 import { DetailsPanel, ListPanel } from './panels.js';
 import { type PathResult, shownChain } from './path-finder.js';
-import type { RelationDetails } from './queries.js';
+import { pictureTitle } from './picture.js';
+import { exportPng, exportSvg } from './picture-export.js';
+import type { GraphData, RelationDetails } from './queries.js';
 import { relationOfEdge } from './software-edge.js';
 import { neighbourhoodOf, pathKey, sameNeighbourhood, type ViewState } from './url-state.js';
 import { ViewData } from './view-data.js';
@@ -51,6 +55,13 @@ export class App {
   private network: Network | null = null;
   private readonly looks = new Looks();
   private readonly keeper: FocusKeeper;
+  private readonly announcer = new Announcer();
+  /**
+   * The communities folded into one node each. Not in the URL: their numbers belong to the
+   * loaded graph's communities, and a new graph starts unfolded.
+   */
+  private collapsed = new Set<number>();
+  private folded = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -67,7 +78,11 @@ export class App {
     this.data = new ViewData({ onArrival: () => this.apply(), errorText: (error) => this.errorText(error) });
     this.canvas = new Canvas(
       {
-        onNode: (slug) => this.choose(slug, 'push', null),
+        onNode: (slug) => {
+          const fold = foldIndex(slug);
+          if (fold === null) this.choose(slug, 'push', null);
+          else this.toggleFold(fold);
+        },
         onEdge: (id) => this.setState({ relation: relationOfEdge(id) }, 'push'),
         onBackground: () =>
           this.setState({ focus: this.state.depth ? this.state.focus : null, relation: null }, 'push'),
@@ -79,7 +94,7 @@ export class App {
         search: this.data.search,
         onChoose: (entity) => this.choose(entity.slug),
         onView: (view) => this.setState({ view }, 'push', view === 'map' ? 'focus' : null),
-        onExport: () => this.exportPng(),
+        onExport: (format) => void this.exportPicture(format),
         onLang: (code) => this.setState({ lang: code }, 'push'),
       },
       legend: {
@@ -104,6 +119,7 @@ export class App {
         onGroups: (groups) => this.setState({ groups }, 'push'),
         onSizeBy: (sizeBy) => this.setState({ sizeBy }, 'push'),
         onEntity: (slug) => this.choose(slug),
+        onFold: (index) => this.toggleFold(index),
       },
       status: {
         retry: () => void this.load(),
@@ -139,6 +155,7 @@ export class App {
       h('main', { class: 'stage' }, this.canvas.element, this.canvas.overlay, this.list.root, this.chrome.statusBox),
       this.details.root,
       this.chrome.embedLink,
+      this.announcer.element,
     );
     this.keeper = new FocusKeeper(this.details.root, this.canvas.element);
     this.buildChrome();
@@ -229,6 +246,7 @@ export class App {
       this.arranging = true;
       const elements = toElements(graph);
       this.network = new Network(elements, HEART_SLUG);
+      this.collapsed = new Set();
       const laidOut = this.canvas.map.setGraph(elements);
       this.apply();
       const cy = await laidOut;
@@ -255,8 +273,7 @@ export class App {
     this.chrome.sync(state, data.graph);
     this.list.show(state.view === 'list');
     this.canvas.cover(state.view === 'list');
-    const graph = data.graph;
-    if (!graph) {
+    if (!data.graph) {
       this.chrome.syncLegend(state, null, this.visible, data.years);
       return;
     }
@@ -266,17 +283,27 @@ export class App {
     const path = this.pathResult();
     const pathRelations = shownChain(path);
     if (pathRelations.length > 0 && !this.arranging) this.mergePath(pathRelations);
+    // Read after the merge: a path outside the neighbourhood makes a new graph, and what is shown
+    // must be worked out from it, or the entities it brought in stay hidden until the next redraw.
+    const graph = data.graph;
 
     const forced = [state.focus, state.path?.from, state.path?.to].filter((s): s is string => !!s);
     this.visible = visibleSet(graph, state, { nodes: forced, edges: pathRelations.map((r) => r.id) });
     // Framasoft stays when it is the entity looked at: setting it aside would leave an empty panel's worth of map.
     const hubAside = state.hideHub === true && state.focus !== HEART_SLUG && this.network !== null;
     if (hubAside && this.network) this.visible = withoutHub(this.visible, this.network.ends, HEART_SLUG, forced);
+    const folds = this.foldsOf(forced, pathRelations);
     if (!this.arranging) {
       this.canvas.map.arrange(hubAside, HEART_SLUG);
       this.looks.draw(this.canvas.map, this.network, state);
+      if (folds.folds.length > 0 || this.folded) {
+        this.canvas.map.fold(folds.folds, folds.links, (fold) =>
+          t('foldName', { lead: data.refOf(fold.lead).name, count: fold.members.length }),
+        );
+        this.folded = folds.folds.length > 0;
+      }
     }
-    this.canvas.draw(this.visible, highlightOf(state, pathRelations, lang));
+    this.canvas.draw(folds.visible, highlightOf(state, pathRelations, lang));
 
     this.chrome.showStatus(
       this.arranging
@@ -289,7 +316,7 @@ export class App {
     );
     this.chrome.syncLegend(state, graph, this.visible, data.years);
     this.chrome.syncPathFinder(state, path, (slug) => data.refOf(slug));
-    this.chrome.syncStructure(state, this.network, (slug) => data.refOf(slug).name);
+    this.chrome.syncStructure(state, this.network, (slug) => data.refOf(slug).name, this.collapsed);
     this.details.render(this.looks.withMeasures(data.detailsContent(state), this.network), state, lang, t);
     this.keeper.settle();
     this.list.render(data.graph, this.visible, state, lang, t);
@@ -297,6 +324,34 @@ export class App {
     this.canvas.moveCamera(state, path, pathRelations, this.arranging);
     const focused = state.focus ? graph.nodes.find((n) => n.slug === state.focus) : undefined;
     document.title = focused ? `${focused.name} · ${t('appTitle')}` : t('appTitle');
+    this.announceFocus(graph);
+  }
+
+  /**
+   * What the canvas draws: the visible set with the folded communities as one node each (only
+   * while communities are coloured). What the visitor looks at stays out of the folds.
+   */
+  private foldsOf(forced: readonly string[], path: readonly RelationDetails[]): FoldedView {
+    const network = this.network;
+    if (!network || this.collapsed.size === 0 || !this.state.groups)
+      return { visible: this.visible, folds: [], links: [] };
+    const kept = new Set([...forced, ...path.flatMap((r) => [r.from.slug, r.to.slug])]);
+    return foldCommunities(this.visible, network.communitiesOf(), this.collapsed, network.ends, kept);
+  }
+
+  private toggleFold(index: number): void {
+    const collapsed = new Set(this.collapsed);
+    if (!collapsed.delete(index)) collapsed.add(index);
+    this.collapsed = collapsed;
+    this.apply();
+  }
+
+  /** Says which entity was chosen, once per choice, when the loaded graph knows it. */
+  private announceFocus(graph: GraphData): void {
+    const focus = this.state.focus;
+    const text = focus ? entityAnnouncement(graph, focus, this.lang, this.t) : null;
+    if (text) this.announcer.say(text);
+    else if (!focus) this.announcer.forget();
   }
 
   /** The path question of the view and its answer so far, showing the chain the visitor picked. */
@@ -322,8 +377,13 @@ export class App {
     return this.t('apiError', { message: error instanceof Error ? error.message : String(error) });
   }
 
-  private exportPng(): void {
-    const blob = this.canvas.map.exportPng();
-    if (blob) saveBlob(blob, 'archipel.png');
+  /** The map as drawn, titled with what the view is and keyed with what it shows. */
+  private async exportPicture(format: 'png' | 'svg'): Promise<void> {
+    const cy = this.canvas.map.cy;
+    if (!cy) return;
+    const { state, lang, t } = this;
+    const title = pictureTitle(state, (slug) => this.data.refOf(slug).name, t);
+    const blob = format === 'svg' ? await exportSvg(cy, title, lang, t) : await exportPng(cy, title, lang, t);
+    saveBlob(blob, `archipel.${format}`);
   }
 }

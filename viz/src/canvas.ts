@@ -136,7 +136,10 @@ export class Canvas {
       this.tooltip.hide();
       return;
     }
-    const detail = `${kindLabel(info.kind as EntityKind, this.lang)} · ${this.t('ties', { count: info.ties })}`;
+    const detail =
+      info.kind === 'COMMUNITY'
+        ? this.t('communityMembers', { count: info.ties })
+        : `${kindLabel(info.kind as EntityKind, this.lang)} · ${this.t('ties', { count: info.ties })}`;
     this.tooltip.show(slug, info.label, detail, info.x, info.y, info.size / 2 + 6);
   }
 

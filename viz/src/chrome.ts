@@ -136,8 +136,13 @@ export class Chrome {
   }
 
   /** The structure box, for the view and the loaded graph's network (`nameOf` names its entities). */
-  syncStructure(state: ViewState, network: Network | null, nameOf: (slug: string) => string): void {
-    this.structure.sync(state, network, nameOf);
+  syncStructure(
+    state: ViewState,
+    network: Network | null,
+    nameOf: (slug: string) => string,
+    collapsed: ReadonlySet<number>,
+  ): void {
+    this.structure.sync(state, network, nameOf, collapsed);
   }
 
   /** "Find a path from here", from the details panel. */

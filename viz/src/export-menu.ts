@@ -1,7 +1,7 @@
 /**
  * The toolbar's Export menu: the current view as the files other tools read (GEXF, GraphML, CSV,
- * JSON), from the server's stable URLs (api/http/exports.ts), and "Open in Gephi Lite", which hands
- * Gephi Lite the GEXF URL. A `<details>` disclosure: it opens with a click, Enter or Space, and its
+ * JSON), from the server's stable URLs (api/http/exports.ts), "Open in Gephi Lite", which hands
+ * Gephi Lite the GEXF URL, and the map as an SVG picture (made in the page, see picture-export.ts). A `<details>` disclosure: it opens with a click, Enter or Space, and its
  * items are plain links.
  */
 import { h } from './dom.js';
@@ -47,9 +47,11 @@ export interface ExportMenu {
   root: HTMLElement;
   /** Points every item at the view these variables describe. */
   sync(variables: GraphVariables): void;
+  /** The SVG picture needs the map on screen. */
+  enablePicture(enabled: boolean): void;
 }
 
-export function exportMenu(t: Translate): ExportMenu {
+export function exportMenu(t: Translate, onSvg: () => void): ExportMenu {
   const links = EXPORT_FILES.map(({ file, label }) =>
     h('a', { href: `${EXPORT_BASE}${file}`, download: file, 'data-export': file }, t(label)),
   );
@@ -64,6 +66,11 @@ export function exportMenu(t: Translate): ExportMenu {
     },
     t('openInGephiLite'),
   );
+  const svg = h(
+    'button',
+    { type: 'button', class: 'export-svg', title: t('exportSvgTitle'), onclick: () => onSvg() },
+    t('exportSvg'),
+  );
   const root = h(
     'details',
     { class: 'export-menu' },
@@ -71,12 +78,12 @@ export function exportMenu(t: Translate): ExportMenu {
     h(
       'ul',
       { class: 'export-items' },
-      [...links, gephiLite].map((link) => h('li', {}, link)),
+      [...links, gephiLite, svg].map((item) => h('li', {}, item)),
     ),
   );
   // A chosen item closes the menu, as Escape does.
   root.addEventListener('click', (event) => {
-    if ((event.target as Element).closest('a')) root.open = false;
+    if ((event.target as Element).closest('a, button')) root.open = false;
   });
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !root.open) return;
@@ -89,6 +96,9 @@ export function exportMenu(t: Translate): ExportMenu {
       const search = exportSearch(variables);
       for (const link of links) link.href = `${EXPORT_BASE}${link.dataset.export}${search}`;
       gephiLite.href = gephiLiteHref(search, location.href);
+    },
+    enablePicture(enabled) {
+      svg.disabled = !enabled;
     },
   };
 }

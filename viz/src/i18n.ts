@@ -44,7 +44,7 @@ const EN = {
   graphqlLink: 'GraphQL',
   graphqlLinkTitle: 'Open the GraphQL operation behind this view in GraphiQL',
   exportPng: 'PNG',
-  exportPngTitle: 'Download the current view as a PNG image',
+  exportPngTitle: 'Download the current view as a PNG image, with its legend',
   exportMenu: 'Export',
   exportMenuTitle: 'The current view as files for other tools (Gephi, spreadsheets, notebooks)',
   exportGexf: 'GEXF (Gephi)',
@@ -178,6 +178,9 @@ const EN = {
   communitiesHint: 'Communities (Louvain), found without Framasoft:',
   communityName: '{lead} and others',
   communityMembers: '{count} entities',
+  foldGroup: 'Fold',
+  foldGroupLabel: 'Fold {name} into one node',
+  foldName: '{lead} and others ({count})',
   noCommunity: 'Small groups and loners',
   sizeBy: 'Node size',
   sizeByTies: 'ties',
@@ -190,6 +193,18 @@ const EN = {
   measureBetweenness: 'Betweenness',
   measureRank: 'rank {rank} of {of}',
   measureCommunity: 'Community',
+  announceEntity_one: '{name}: {kind}, {count} relation',
+  announceEntity_other: '{name}: {kind}, {count} relations',
+  exportSvg: 'SVG image, with its key',
+  exportSvgTitle: 'Download the current view as an SVG image, with its legend',
+  pictureWhole: 'Archipel — the whole archipelago',
+  pictureFocus: '{where} — {name}’s neighbourhood',
+  picturePath: '{where} — from {from} to {to}',
+  pictureYear: '{title}, {year}',
+  pictureLegend: 'Key',
+  playYears: 'Play through the years',
+  pauseYears: 'Pause the years',
+  yearNow: 'Year {year}',
 } as const;
 
 type Key = keyof typeof EN;
@@ -208,7 +223,7 @@ const FR: Record<Key, string> = {
   graphqlLink: 'GraphQL',
   graphqlLinkTitle: "Ouvrir dans GraphiQL l'opération GraphQL derrière cette vue",
   exportPng: 'PNG',
-  exportPngTitle: 'Télécharger la vue actuelle en image PNG',
+  exportPngTitle: 'Télécharger la vue actuelle en image PNG, avec sa légende',
   exportMenu: 'Exporter',
   exportMenuTitle: "La vue actuelle en fichiers pour d'autres outils (Gephi, tableurs, carnets)",
   exportGexf: 'GEXF (Gephi)',
@@ -342,6 +357,9 @@ const FR: Record<Key, string> = {
   communitiesHint: 'Communautés (Louvain), trouvées sans Framasoft :',
   communityName: '{lead} et d’autres',
   communityMembers: '{count} entités',
+  foldGroup: 'Replier',
+  foldGroupLabel: 'Replier {name} en un seul nœud',
+  foldName: '{lead} et d’autres ({count})',
   noCommunity: 'Petits groupes et isolés',
   sizeBy: 'Taille des nœuds',
   sizeByTies: 'liens',
@@ -354,6 +372,18 @@ const FR: Record<Key, string> = {
   measureBetweenness: 'Intermédiarité',
   measureRank: '{rank}e sur {of}',
   measureCommunity: 'Communauté',
+  announceEntity_one: '{name} : {kind}, {count} relation',
+  announceEntity_other: '{name} : {kind}, {count} relations',
+  exportSvg: 'Image SVG, avec sa légende',
+  exportSvgTitle: 'Télécharger la vue en image SVG, avec sa légende',
+  pictureWhole: 'Archipel — tout l’archipel',
+  pictureFocus: '{where} — le voisinage de {name}',
+  picturePath: '{where} — de {from} à {to}',
+  pictureYear: '{title}, {year}',
+  pictureLegend: 'Légende',
+  playYears: 'Faire défiler les années',
+  pauseYears: 'Mettre en pause le défilement des années',
+  yearNow: 'Année {year}',
 };
 
 const STRINGS: Record<Lang, Record<Key, string>> = { en: EN, fr: FR };
@@ -427,39 +457,6 @@ export function categoryLabel(category: string, lang: Lang): string {
 
 export function relationLabel(type: RelationType, lang: Lang): string {
   return RELATION_TYPES[type]?.label[lang] ?? type;
-}
-
-// The legend's labels are nouns ("Hosting"); a step of a path is read aloud as a sentence.
-const RELATION_SENTENCES: Record<RelationType, Record<Lang, string>> = {
-  RHIZOME: { en: '{from} co-created {to}', fr: '{from} a co-créé {to}' },
-  ARCHIPELAGO: { en: '{from} partners with {to}', fr: '{from} est partenaire de {to}' },
-  FRIENDSHIP_CONVENTION: {
-    en: '{from} has a friendship convention with {to}',
-    fr: "{from} a une convention d'amitié avec {to}",
-  },
-  SUPPORT_CONVENTION: { en: '{from} supports {to} by convention', fr: '{from} accompagne {to} par convention' },
-  HOSTING: { en: '{from} hosts {to}', fr: '{from} héberge {to}' },
-  FUNDING: { en: '{from} funds {to}', fr: '{from} finance {to}' },
-  MEMBERSHIP: { en: '{from} is a member of {to}', fr: '{from} est membre de {to}' },
-  COLLABORATION: { en: '{from} collaborates with {to}', fr: '{from} collabore avec {to}' },
-  WORKS_FOR: { en: '{from} works for {to}', fr: '{from} travaille pour {to}' },
-  CONTRACTS_FOR: { en: '{from} is a contractor for {to}', fr: '{from} est prestataire de {to}' },
-  DEVELOPS: { en: '{from} develops {to}', fr: '{from} développe {to}' },
-  CONTRIBUTES_TO: { en: '{from} contributes to {to}', fr: '{from} contribue à {to}' },
-  AUTHORED: { en: '{from} authored {to}', fr: '{from} est auteur·ice de {to}' },
-  PUBLISHES: { en: '{from} publishes {to}', fr: '{from} publie {to}' },
-  PART_OF: { en: '{from} is part of {to}', fr: '{from} fait partie de {to}' },
-  ORGANISES: { en: '{from} organises {to}', fr: '{from} organise {to}' },
-  SPEAKS_AT: { en: '{from} speaks at {to}', fr: '{from} intervient à {to}' },
-  INTERVIEWS: { en: '{from} covered {to}', fr: '{from} a parlé de {to}' },
-  SIGNS: { en: '{from} signed {to}', fr: '{from} a signé {to}' },
-  USES: { en: '{from} uses {to}', fr: '{from} utilise {to}' },
-};
-
-/** "Framasoft hosts Picasoft": a relation in words, in its own direction. */
-export function relationSentence(type: RelationType, from: string, to: string, lang: Lang): string {
-  const template = RELATION_SENTENCES[type]?.[lang] ?? `{from} — ${relationLabel(type, lang)} — {to}`;
-  return template.replace(/\{(from|to)\}/g, (_, end: string) => (end === 'from' ? from : to));
 }
 
 /** "2014" → "2014", "2019-12" → "December 2019", "2020-10-27" → "27 October 2020". */

@@ -43,6 +43,8 @@ export interface Legend {
 const DASH = { solid: undefined, dashed: '4 2', dotted: '1.5 2' } as const;
 /** A year first offered by the slider when the visitor turns it on: the report's year. */
 const DEFAULT_YEAR = REPORT_YEAR;
+/** How long each year stays on screen while playing: time to see what appeared and what ended. */
+export const PLAY_STEP_MS = 1600;
 
 /**
  * The lines under the slider in "changes" mode. A relation that started and ended that year is
@@ -159,6 +161,15 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
   const mode = (): YearMode => (modes.get('changes')?.checked ? 'changes' : 'active');
   const summary = h('ul', { class: 'year-changes', hidden: true });
   let pushNext = true;
+  let bounds = { min: DEFAULT_YEAR, max: DEFAULT_YEAR };
+  const player = yearPlayer(t, {
+    first: () => (toggle.checked && Number(slider.value) < bounds.max ? Number(slider.value) : bounds.min),
+    last: () => bounds.max,
+    show: (year, first) => handlers.onYear(year, mode(), first),
+  });
+  // The visitor taking the control back stops the play-through.
+  for (const control of [toggle, slider]) control.addEventListener('pointerdown', () => player.stop());
+  slider.addEventListener('keydown', () => player.stop());
   toggle.addEventListener('change', () =>
     handlers.onYear(toggle.checked ? Number(slider.value) : null, toggle.checked ? mode() : 'active', true),
   );
@@ -190,7 +201,8 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
     h('legend', {}, t('year')),
     h('label', { for: toggle.id }, toggle, ` ${t('yearFilter')}`),
     modeChoice,
-    h('div', { class: 'slider' }, slider, output),
+    h('div', { class: 'slider' }, player.button, slider, output),
+    player.spoken,
     summary,
   );
 
@@ -202,6 +214,7 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
       types.sync(filters.types, counts.types);
       kinds.sync(filters.kinds, counts.kinds);
       for (const [category, item] of categoryItems) item.hidden = !counts.categories.has(category);
+      bounds = years;
       slider.min = String(years.min);
       slider.max = String(years.max);
       const shown = filters.year ?? Math.min(Math.max(DEFAULT_YEAR, years.min), years.max);
@@ -228,4 +241,47 @@ export function legend(lang: Lang, t: Translate, handlers: LegendHandlers): Lege
       }
     },
   };
+}
+
+/**
+ * The play button of the year control: steps from a year to the last, one every PLAY_STEP_MS,
+ * each said to screen readers; pressed again, it pauses. The first step adds a history entry,
+ * the following ones replace it, as a slider drag does.
+ */
+function yearPlayer(t: Translate, on: { first(): number; last(): number; show(year: number, first: boolean): void }) {
+  let timer: number | null = null;
+  const spoken = h('p', { class: 'visually-hidden year-spoken', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'year-play' });
+  const look = (playing: boolean) => {
+    button.textContent = playing ? '❚❚' : '▶';
+    button.setAttribute('aria-label', t(playing ? 'pauseYears' : 'playYears'));
+    button.title = t(playing ? 'pauseYears' : 'playYears');
+    button.classList.toggle('playing', playing);
+  };
+  const stop = () => {
+    if (timer !== null) window.clearInterval(timer);
+    timer = null;
+    look(false);
+  };
+  const show = (year: number, first: boolean) => {
+    spoken.textContent = t('yearNow', { year });
+    on.show(year, first);
+  };
+  const play = () => {
+    let year = on.first();
+    look(true);
+    show(year, true);
+    timer = window.setInterval(() => {
+      // The chrome is rebuilt in another language: this button is gone, and so is its play-through.
+      if (!button.isConnected || year >= on.last()) {
+        stop();
+        return;
+      }
+      year += 1;
+      show(year, false);
+    }, PLAY_STEP_MS);
+  };
+  button.addEventListener('click', () => (timer === null ? play() : stop()));
+  look(false);
+  return { button, spoken, stop };
 }

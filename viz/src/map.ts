@@ -5,8 +5,10 @@
 import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { same } from './changed.js';
+import type { Fold, FoldLink } from './collapse.js';
 import type { Change, VisibleSet } from './filters.js';
 import { fitAroundHeart, placeBigGraph, runLayout, runLayoutWithout } from './layout.js';
+import { drawFolds } from './map-folds.js';
 import { colourNodes, nameVisible, sizeNodes } from './map-looks.js';
 import { softwareEdgeId } from './software-edge.js';
 import { CURSOR_CLASS, LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
@@ -188,6 +190,11 @@ export class MapView {
       runLayoutWithout(cy, hub);
       this.layouts.set(key, positionsOf(cy));
     }
+  }
+
+  /** Draws the folded communities, or takes away those unfolded (see map-folds.ts). */
+  fold(folds: readonly Fold[], links: readonly FoldLink[], labelOf: (fold: Fold) => string): void {
+    if (this.cy) drawFolds(this.cy, folds, links, labelOf);
   }
 
   /** Colours nodes by community (`colors`: slug → colour), or back by category (`null`). */
@@ -374,12 +381,6 @@ export class MapView {
   }
 
   /** The current view (not the whole graph) as a PNG, at twice the screen's resolution for print. */
-  exportPng(): Blob | null {
-    const cy = this.cy;
-    if (!cy) return null;
-    return cy.png({ output: 'blob', full: false, scale: 2, bg: '#ffffff' });
-  }
-
   has(id: string): boolean {
     return this.cy?.getElementById(id).nonempty() ?? false;
   }

@@ -307,15 +307,18 @@ export function pathFinder(lang: Lang, t: Translate, on: PathFinderHandlers): Pa
             h('span', { class: 'visually-hidden' }, `${words.sentence}.`),
             h('span', { class: 'path-arrow', 'aria-hidden': 'true' }, words.arrow),
             ' ',
+            // The step's words, not the legend's noun: the chain reads down the list as sentences.
             h(
               'button',
               {
                 type: 'button',
                 class: 'relation-link',
+                title: words.label,
                 'data-relation': step.relation.id,
+                'data-type': step.relation.type,
                 onclick: () => on.onRelation(step.relation.id),
               },
-              words.label,
+              words.phrase,
             ),
             ' ',
             entityButton(step.to),

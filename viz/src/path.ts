@@ -2,8 +2,9 @@
  * The `path` query's relations → a readable chain from the first entity to the second.
  * Relations keep their own direction ("A hosts B"), so a step may be walked backwards.
  */
-import { type Lang, relationLabel, relationSentence } from './i18n.js';
+import { type Lang, relationLabel } from './i18n.js';
 import type { EntityRef, RelationDetails } from './queries.js';
+import { relationPhrase, relationSentence } from './relation-words.js';
 
 export interface PathStep {
   relation: RelationDetails;
@@ -41,6 +42,12 @@ export interface StepWords {
   /** The relation type's label, as the legend names it. */
   label: string;
   /**
+   * What links the step's two entities, in words and in the walk's direction: "hosts" forward,
+   * "is hosted by" backward, so that the chain reads down the list ("Picasoft / is hosted by
+   * Framasoft / co-created CHATONS").
+   */
+  phrase: string;
+  /**
    * What a screen reader says for the step: arrows read as "down arrow", and a chain walked
    * backwards reads wrongly ("Picasoft, Hosting, Framasoft"), so the relation is written out
    * in its own direction: "Framasoft hosts Picasoft".
@@ -53,6 +60,7 @@ export function stepWords(step: PathStep, lang: Lang): StepWords {
   return {
     arrow: step.forward ? '↓' : '↑',
     label: relationLabel(relation.type, lang),
+    phrase: relationPhrase(relation.type, step.forward, lang),
     sentence: relationSentence(relation.type, relation.from.name, relation.to.name, lang),
   };
 }

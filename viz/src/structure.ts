@@ -14,11 +14,18 @@ export interface StructureHandlers {
   onGroups(shown: boolean): void;
   onSizeBy(sizeBy: SizeBy): void;
   onEntity(slug: string): void;
+  /** Folds a community into one node, or unfolds it. */
+  onFold(index: number): void;
 }
 
 export interface Structure {
   root: HTMLElement;
-  sync(state: ViewState, network: Network | null, nameOf: (slug: string) => string): void;
+  sync(
+    state: ViewState,
+    network: Network | null,
+    nameOf: (slug: string) => string,
+    collapsed: ReadonlySet<number>,
+  ): void;
 }
 
 /** How many key connectors the box lists. */
@@ -57,8 +64,8 @@ export function structure(t: Translate, on: StructureHandlers): Structure {
     if (last) sync(...last);
   });
 
-  const sync: Structure['sync'] = (state, network, nameOf) => {
-    last = [state, network, nameOf];
+  const sync: Structure['sync'] = (state, network, nameOf, collapsed) => {
+    last = [state, network, nameOf, collapsed];
     hub.checked = state.hideHub === true;
     groups.checked = state.groups === true;
     for (const [value, radio] of sizes) radio.checked = value === (state.sizeBy ?? 'ties');
@@ -74,6 +81,9 @@ export function structure(t: Translate, on: StructureHandlers): Structure {
     if (state.groups && !drawn.groups) {
       drawn.groups = true;
       replaceChildren(key, communityKey(network, nameOf, t, on));
+    }
+    for (const button of key.querySelectorAll<HTMLButtonElement>('.fold-group')) {
+      button.setAttribute('aria-pressed', String(collapsed.has(Number(button.dataset.community))));
     }
     if (connectorBox.open && !drawn.connectors) {
       drawn.connectors = true;
@@ -126,21 +136,31 @@ function communityKey(
   on: StructureHandlers,
 ): HTMLElement[] {
   const { groups } = network.communitiesOf();
-  const items = groups
-    .slice(0, NAMED_COMMUNITIES)
-    .map((group) =>
+  const items = groups.slice(0, NAMED_COMMUNITIES).map((group) =>
+    h(
+      'li',
+      { 'data-community': String(group.index) },
+      svgIcon(SHAPE_PATH.ellipse, communityColor(group.index)),
       h(
-        'li',
-        { 'data-community': String(group.index) },
-        svgIcon(SHAPE_PATH.ellipse, communityColor(group.index)),
-        h(
-          'button',
-          { type: 'button', class: 'entity-link', 'data-slug': group.lead, onclick: () => on.onEntity(group.lead) },
-          t('communityName', { lead: nameOf(group.lead) }),
-        ),
-        h('span', { class: 'count' }, String(group.members.length)),
+        'button',
+        { type: 'button', class: 'entity-link', 'data-slug': group.lead, onclick: () => on.onEntity(group.lead) },
+        t('communityName', { lead: nameOf(group.lead) }),
       ),
-    );
+      h('span', { class: 'count' }, String(group.members.length)),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'fold-group',
+          'data-community': String(group.index),
+          'aria-pressed': 'false',
+          'aria-label': t('foldGroupLabel', { name: t('communityName', { lead: nameOf(group.lead) }) }),
+          onclick: () => on.onFold(group.index),
+        },
+        t('foldGroup'),
+      ),
+    ),
+  );
   items.push(h('li', { class: 'no-community' }, svgIcon(SHAPE_PATH.ellipse, NO_COMMUNITY_COLOR), t('noCommunity')));
   return items;
 }

@@ -130,6 +130,10 @@ export function communityColor(index: number | undefined): string {
   return (index !== undefined && COMMUNITY_COLORS[index]) || NO_COMMUNITY_COLOR;
 }
 
+/** A folded community's node, and its links to the rest (see map-folds.ts). */
+export const FOLD_CLASS = 'community-fold';
+export const FOLD_LINK_CLASS = 'fold-link';
+
 /** Nodes coloured by community carry their colour here (see `GROUPED_CLASS`). */
 export const GROUPED_CLASS = 'grouped';
 /** Nodes sized by betweenness carry their size in `data(bsize)`. */
@@ -229,6 +233,15 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
       style: { 'underlay-color': look.color, 'underlay-opacity': 0.45, 'underlay-padding': 4, width: 2.5 },
     })),
     { selector: `node.${GROUPED_CLASS}`, style: { 'background-color': 'data(groupColor)' } },
+    // A fold reads as a group, not an entity: a double ring, and links as thick as the ties they stand for.
+    {
+      selector: `node.${FOLD_CLASS}`,
+      style: { 'border-width': 6, 'border-style': 'double', 'border-color': '#1d1d1f' },
+    },
+    {
+      selector: `edge.${FOLD_LINK_CLASS}`,
+      style: { width: 'mapData(count, 1, 20, 2, 9)', 'target-arrow-shape': 'none', opacity: 0.6 },
+    },
     { selector: `node.${SIZED_CLASS}`, style: { width: 'data(bsize)', height: 'data(bsize)' } },
     {
       selector: `node.${NAMED_CLASS}`,

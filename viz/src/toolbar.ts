@@ -1,5 +1,5 @@
 /**
- * The top bar: title, search, map/list switch, the "GraphQL" link, PNG export, the Export menu and language.
+ * The top bar: title, search, map/list switch, the "GraphQL" link, PNG and SVG pictures, the Export menu and language.
  */
 import { h } from './dom.js';
 import { exportMenu } from './export-menu.js';
@@ -12,7 +12,8 @@ export interface ToolbarHandlers {
   search(text: string, signal: AbortSignal): Promise<EntityRef[]>;
   onChoose(entity: EntityRef): void;
   onView(view: ViewMode): void;
-  onExport(): void;
+  /** A picture of the map as drawn, with its title and key. */
+  onExport(format: 'png' | 'svg'): void;
   onLang(lang: Lang): void;
 }
 
@@ -58,11 +59,12 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
       class: 'export-png',
       title: t('exportPngTitle'),
       'aria-label': t('exportPngTitle'),
-      onclick: () => on.onExport(),
+      onclick: () => on.onExport('png'),
     },
     t('exportPng'),
   );
-  const exports = exportMenu(t);
+  // The SVG sits in the Export menu: one more button would push the toolbar past a phone's width.
+  const exports = exportMenu(t, () => on.onExport('svg'));
   const languages = h(
     'div',
     { class: 'languages', role: 'group', 'aria-label': t('language') },
@@ -97,6 +99,7 @@ export function toolbar(lang: Lang, t: Translate, on: ToolbarHandlers): Toolbar 
       search.follow(focused);
       for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.view === view));
       exportButton.disabled = view !== 'map';
+      exports.enablePicture(view === 'map');
       graphql.href = graphqlHref;
     },
     syncExports: (variables) => exports.sync(variables),
