@@ -158,3 +158,12 @@ export function deriveRelationId(relation: Pick<Relation, 'type' | 'from' | 'to'
   if (relation.software) parts.push(relation.software);
   return parts.join('--');
 }
+
+/**
+ * Where a seed entry lives: its file and its place in that file. Kept in the graph, so that export
+ * writes an entry back in place and a restore puts a deleted one back where it was.
+ */
+export interface SeedOrigin {
+  file: string;
+  position: number;
+}

@@ -3,11 +3,13 @@
  *
  * Usage: `const result = await readSeeds('seeds'); if (!result.ok) print(result.problems)`.
  */
+
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { SeedOrigin } from '../../model/seed-format.js';
 import {
   ChangeRecord,
   deriveRelationId,
@@ -21,13 +23,8 @@ import {
 import { RELATION_TYPES } from '../../model/vocabulary.js';
 import { valuesCutByComments } from './checks/yaml-comments.js';
 
-/** Where a seed entry came from; kept in the graph so that export writes it back in place. */
-export interface Origin {
-  file: string;
-  position: number;
-}
-export type SeedEntity = Entity & { origin: Origin };
-export type SeedRelation = Relation & { id: string; origin: Origin };
+export type SeedEntity = Entity & { origin: SeedOrigin };
+export type SeedRelation = Relation & { id: string; origin: SeedOrigin };
 
 export interface Problem {
   file: string;

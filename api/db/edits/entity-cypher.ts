@@ -1,13 +1,13 @@
 /** The Cypher edits run on entities: lock and read, create, rewrite. */
 
 import type { EntityModel } from '../../../model/models.js';
-import type { Entity } from '../../../model/seed-format.js';
+import type { Entity, SeedOrigin } from '../../../model/seed-format.js';
 import { KIND_LABELS } from '../../../model/vocabulary.js';
 import type { Tx } from '../database.js';
 import { entityFromProps } from '../records/read.js';
 import { entityProperties } from '../records/write.js';
 import { notFoundError } from './checks.js';
-import { type Located, type Origin, originOf } from './snapshots.js';
+import { type Located, originOf } from './snapshots.js';
 
 const locatedEntity = (props: Record<string, unknown>): Located<EntityModel> => ({
   value: entityFromProps(props),
@@ -32,7 +32,7 @@ export async function lockedEntity(tx: Tx, slug: string): Promise<Located<Entity
   return (await lockEntities(tx, [slug])).get(slug) ?? notFoundError('Entity', slug);
 }
 
-export async function insertEntity(tx: Tx, entity: Entity, origin: Origin | null): Promise<Located<EntityModel>> {
+export async function insertEntity(tx: Tx, entity: Entity, origin: SeedOrigin | null): Promise<Located<EntityModel>> {
   // The label comes from the vocabulary whitelist (the kind is a validated enum).
   const [props] = await tx.run(
     `CREATE (e:Entity:${KIND_LABELS[entity.kind]}) SET e = $props RETURN properties(e) AS props`,
@@ -42,7 +42,7 @@ export async function insertEntity(tx: Tx, entity: Entity, origin: Origin | null
   return locatedEntity(props!);
 }
 
-export async function replaceEntity(tx: Tx, entity: Entity, origin: Origin | null): Promise<Located<EntityModel>> {
+export async function replaceEntity(tx: Tx, entity: Entity, origin: SeedOrigin | null): Promise<Located<EntityModel>> {
   const [props] = await tx.run(
     'MATCH (e:Entity {slug: $slug}) SET e = $props RETURN properties(e) AS props',
     { slug: entity.slug, props: entityProperties(entity, origin) },

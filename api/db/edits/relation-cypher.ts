@@ -4,7 +4,7 @@
  */
 
 import type { RelationModel } from '../../../model/models.js';
-import type { Relation } from '../../../model/seed-format.js';
+import type { Relation, SeedOrigin } from '../../../model/seed-format.js';
 import { RELATION_TYPES, type RelationType } from '../../../model/vocabulary.js';
 import { invalidArgument, notFound } from '../../core/errors.js';
 import { relationTypePattern } from '../cypher-fragments.js';
@@ -15,7 +15,7 @@ import { relationProperties } from '../records/write.js';
 import { notFoundError } from './checks.js';
 import { lockEntities } from './entity-cypher.js';
 import { releaseRelationIds } from './relation-ids.js';
-import { asRelation, type Located, type Origin, originOf } from './snapshots.js';
+import { asRelation, type Located, originOf } from './snapshots.js';
 
 /** What edits read of a relation: all of it, with where it lives in the seed files. */
 const LOCATED_RELATION = (r: string) => RELATION_PROJECTION(r, { sources: true, origin: true });
@@ -99,7 +99,7 @@ export async function deleteRelations(tx: Tx, relations: readonly Located<Relati
 export async function insertRelation(
   tx: Tx,
   relation: Relation & { id: string },
-  origin: Origin | null,
+  origin: SeedOrigin | null,
 ): Promise<Located<RelationModel> | null> {
   const spec = RELATION_TYPES[relation.type];
   await lockEntities(

@@ -6,20 +6,15 @@
 import type { z } from 'zod';
 import type { EntityModel, RelationModel } from '../../../model/models.js';
 import { relationFieldValues } from '../../../model/relation-fields.js';
+import type { SeedOrigin } from '../../../model/seed-format.js';
 import { type Relation, Relation as RelationSchema } from '../../../model/seed-format.js';
 import { toNative } from '../database.js';
 import { entityToSeed, relationToSeed } from '../records/seed-form.js';
 
-/** Where an entry's seed lives (null for what staff created); kept so a restore puts it back. */
-export interface Origin {
-  file: string;
-  position: number;
-}
-
 /** An entry as an edit reads it: its value and where its seed lives. */
 export interface Located<T> {
   value: T;
-  origin: Origin | null;
+  origin: SeedOrigin | null;
 }
 
 export function entitySnapshot(e: Located<EntityModel>) {
@@ -30,12 +25,12 @@ export function relationSnapshot(r: Located<RelationModel>) {
   return { id: r.value.id, ...relationToSeed(r.value), origin: r.origin };
 }
 
-export function fromSnapshot<T>(schema: z.ZodType<T>, json: string): { value: T; origin: Origin | null } {
-  const { origin, ...seed } = JSON.parse(json) as { origin: Origin | null } & Record<string, unknown>;
+export function fromSnapshot<T>(schema: z.ZodType<T>, json: string): { value: T; origin: SeedOrigin | null } {
+  const { origin, ...seed } = JSON.parse(json) as { origin: SeedOrigin | null } & Record<string, unknown>;
   return { value: schema.parse(seed), origin };
 }
 
-export function originOf(props: Record<string, unknown>): Origin | null {
+export function originOf(props: Record<string, unknown>): SeedOrigin | null {
   const p = toNative(props) as Record<string, unknown>;
   return typeof p.originFile === 'string' ? { file: p.originFile, position: Number(p.originPosition) } : null;
 }

@@ -3,21 +3,15 @@
  * the staff edits and the benchmarks store them alike. Besides the model's fields, the graph keeps
  * search keys, integer years and the seed file and position each entry came from.
  */
-import type { Entity, Relation } from '../../../model/seed-format.js';
+import type { Entity, Relation, SeedOrigin } from '../../../model/seed-format.js';
 import { slugify } from '../../../model/vocabulary.js';
 import { relationFieldProperties } from './stored-fields.js';
 
 /** Accent- and case-insensitive key used for exact-name ranking and software lookup. */
 export const nameKey = (text: string) => slugify(text);
 
-/** Where an entry's seed lives: kept in the graph so that export writes it back in place. */
-export interface StoredOrigin {
-  file: string;
-  position: number;
-}
-
 /** Properties written on an entity node (besides its labels). */
-export function entityProperties(entity: Entity, origin: StoredOrigin | null) {
+export function entityProperties(entity: Entity, origin: SeedOrigin | null) {
   return {
     slug: entity.slug,
     name: entity.name,
@@ -42,7 +36,7 @@ export function entityProperties(entity: Entity, origin: StoredOrigin | null) {
 }
 
 /** Properties written on a relationship (its type is the relationship type, its ends the nodes). */
-export function relationProperties(relation: Relation & { id: string }, origin: StoredOrigin | null) {
+export function relationProperties(relation: Relation & { id: string }, origin: SeedOrigin | null) {
   return {
     id: relation.id,
     ...relationFieldProperties(relation),
