@@ -242,13 +242,14 @@ export class App {
       performance.mark('archipel:data');
       this.data.setGraph(graph);
       // setGraph drops the old map at once; while a big graph is laid out (seconds, in a worker)
-      // the panels and the list already work.
+      // the panels and the list already work. A small graph is laid out before setGraph returns:
+      // drawing the view in between would only do the same work twice.
       this.arranging = true;
       const elements = toElements(graph);
       this.network = new Network(elements, HEART_SLUG);
       this.collapsed = new Set();
       const laidOut = this.canvas.map.setGraph(elements);
-      this.apply();
+      if (this.canvas.map.placing) this.apply();
       const cy = await laidOut;
       if (!cy || this.loading !== controller) return;
       this.arranging = false;

@@ -58,3 +58,9 @@ export function uniqueId(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/** Runs `work` when the browser has nothing better to do (soon after, where idle callbacks are missing). */
+export function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 0);
+}

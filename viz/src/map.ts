@@ -173,6 +173,11 @@ export class MapView {
     });
   }
 
+  /** True while a big graph is being placed (in a worker): there is nothing to draw yet. */
+  get placing(): boolean {
+    return this.cy === null && this.generation > 0;
+  }
+
   /**
    * Lays the map out with the hub or without it (`hubHidden`); each layout is computed once per
    * graph and then reused, so that going back and forth shows the same two pictures. Big graphs

@@ -3,7 +3,7 @@
  * communities (with their key), size nodes by ties or betweenness, and the key connectors
  * once Framasoft is set aside. The figures come from network.ts, computed when first shown.
  */
-import { h, replaceChildren, svgIcon, uniqueId } from './dom.js';
+import { h, replaceChildren, svgIcon, uniqueId, whenIdle } from './dom.js';
 import type { Translate } from './i18n.js';
 import type { Network } from './network.js';
 import { communityColor, NO_COMMUNITY_COLOR, SHAPE_PATH } from './style.js';
@@ -59,10 +59,33 @@ export function structure(t: Translate, on: StructureHandlers): Structure {
     connectors: false,
   };
   let last: Parameters<Structure['sync']> | null = null;
+  /** The graph whose connectors wait for idle time, if any. */
+  let waiting: Network | null = null;
   // The connectors are worked out when the box is opened (betweenness takes seconds on big graphs).
   connectorBox.addEventListener('toggle', () => {
     if (last) sync(...last);
   });
+
+  const listConnectors = (network: Network) => {
+    drawn.connectors = true;
+    const nameOf = last?.[2] ?? ((slug: string) => slug);
+    replaceChildren(
+      connectors,
+      network
+        .keyConnectors(CONNECTORS)
+        .map(({ slug }) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'entity-link', 'data-slug': slug, onclick: () => on.onEntity(slug) },
+              nameOf(slug),
+            ),
+          ),
+        ),
+    );
+  };
 
   const sync: Structure['sync'] = (state, network, nameOf, collapsed) => {
     last = [state, network, nameOf, collapsed];
@@ -86,23 +109,17 @@ export function structure(t: Translate, on: StructureHandlers): Structure {
       button.setAttribute('aria-pressed', String(collapsed.has(Number(button.dataset.community))));
     }
     if (connectorBox.open && !drawn.connectors) {
-      drawn.connectors = true;
-      replaceChildren(
-        connectors,
-        network
-          .keyConnectors(CONNECTORS)
-          .map(({ slug }) =>
-            h(
-              'li',
-              {},
-              h(
-                'button',
-                { type: 'button', class: 'entity-link', 'data-slug': slug, onclick: () => on.onEntity(slug) },
-                nameOf(slug),
-              ),
-            ),
-          ),
-      );
+      // Opened by the visitor: listed at once. Open from the start: listed once the map is drawn,
+      // since the first picture does not need the betweenness they come from.
+      if (connectorBox.dataset.touched) {
+        listConnectors(network);
+      } else if (waiting !== network) {
+        waiting = network;
+        whenIdle(() => {
+          waiting = null;
+          if (drawn.network === network && connectorBox.open && !drawn.connectors) listConnectors(network);
+        });
+      }
     }
   };
   connectorBox.querySelector('summary')?.addEventListener('click', () => {
