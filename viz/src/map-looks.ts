@@ -2,39 +2,44 @@
  * Looks the map puts on its nodes from outside data: community colours, betweenness sizes, and
  * labels on every node when few are shown. Each touches the nodes in one batch.
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { VisibleSet } from './filters.js';
 import { GROUPED_CLASS, NAMED_CLASS, NO_COMMUNITY_COLOR, SIZED_CLASS } from './style.js';
 
 /** Up to this many visible entities, each carries its label whatever the zoom. */
 const NAMED_LIMIT = 40;
 
-/** Colours nodes by community (`colors`: slug → colour), or back by category (`null`). */
-export function colourNodes(cy: Core, colors: ReadonlyMap<string, string> | null): void {
+/**
+ * Gives every node `dataKey` from `values` (slug → value, `fallback` for a node it lacks) and the
+ * class whose style reads it; `null` takes the class away, so the style falls back to its default.
+ */
+function markNodes<T>(
+  cy: Core,
+  className: string,
+  dataKey: string,
+  values: ReadonlyMap<string, T> | null,
+  fallback: (node: NodeSingular) => T,
+): void {
   cy.batch(() => {
-    if (!colors) {
-      cy.nodes().removeClass(GROUPED_CLASS);
+    if (!values) {
+      cy.nodes().removeClass(className);
       return;
     }
     cy.nodes().forEach((node) => {
-      node.data('groupColor', colors.get(node.id()) ?? NO_COMMUNITY_COLOR);
+      node.data(dataKey, values.get(node.id()) ?? fallback(node));
     });
-    cy.nodes().addClass(GROUPED_CLASS);
+    cy.nodes().addClass(className);
   });
+}
+
+/** Colours nodes by community (`colors`: slug → colour), or back by category (`null`). */
+export function colourNodes(cy: Core, colors: ReadonlyMap<string, string> | null): void {
+  markNodes(cy, GROUPED_CLASS, 'groupColor', colors, () => NO_COMMUNITY_COLOR);
 }
 
 /** Sizes nodes from `sizes` (slug → diameter), or back by their ties (`null`). */
 export function sizeNodes(cy: Core, sizes: ReadonlyMap<string, number> | null): void {
-  cy.batch(() => {
-    if (!sizes) {
-      cy.nodes().removeClass(SIZED_CLASS);
-      return;
-    }
-    cy.nodes().forEach((node) => {
-      node.data('bsize', sizes.get(node.id()) ?? node.data('size'));
-    });
-    cy.nodes().addClass(SIZED_CLASS);
-  });
+  markNodes(cy, SIZED_CLASS, 'bsize', sizes, (node) => node.data('size'));
 }
 
 /** When few entities are shown, each one carries its label whatever the zoom. */
