@@ -38,13 +38,34 @@ export const NonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const MAX_QUOTE_LENGTH = 250;
 
-export const Source = z.strictObject({
-  section: NonEmpty.describe('Heading of the report section the quote comes from'),
-  quote: NonEmpty.max(MAX_QUOTE_LENGTH, `a quote is at most ${MAX_QUOTE_LENGTH} characters`).describe(
-    'Verbatim quote from the report',
-  ),
-});
+/**
+ * A source of a relation. Without `url` it cites the 2020 activity report, and its quote must be
+ * verbatim in the section it names (checked by `seed:validate` and by staff edits); with `url` and
+ * `title` it cites another document, and is taken as given.
+ */
+export const Source = z
+  .strictObject({
+    section: NonEmpty.describe('Heading of the report section the quote comes from (or part of the other document)'),
+    quote: NonEmpty.max(MAX_QUOTE_LENGTH, `a quote is at most ${MAX_QUOTE_LENGTH} characters`).describe(
+      'Verbatim quote from the report (or from the other document)',
+    ),
+    url: z.url().optional().describe('Another document than the report: its address (given with title)'),
+    title: NonEmpty.optional().describe('Another document than the report: its title (given with url)'),
+  })
+  .superRefine((source, ctx) => {
+    if ((source.url === undefined) !== (source.title === undefined)) {
+      const missing = source.url === undefined ? 'url' : 'title';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'a source from another document than the report gives both its url and its title',
+      });
+    }
+  });
 export type Source = z.infer<typeof Source>;
+
+/** True when a source cites the activity report (its quote is checked), false for another document. */
+export const citesReport = (source: { url?: string | null }) => !source.url;
 
 /**
  * Fields that only staff see and that backups carry, on entities and relations alike. Optional,

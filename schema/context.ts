@@ -5,6 +5,7 @@
 
 import { CONFIG_DEFAULTS } from '../api/core/config.js';
 import type { Database, QueryEvent } from '../api/db/database.js';
+import type { ReportText } from '../api/seed/report.js';
 import { authenticate, type StaffDirectory, type Viewer } from './auth.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -14,10 +15,14 @@ export interface Context {
   /** Cypher statements sent for this request, in order (tests and metrics read it). */
   queries: QueryEvent[];
   viewer: Viewer | null;
+  /** The request sent an Authorization header: with no viewer, its token is unknown. */
+  credentialsSent: boolean;
   requestId: string;
   /** Above this many entities, or relations, `graph` asks the client to narrow the view. */
   maxGraphNodes: number;
   maxGraphRelations: number;
+  /** The activity report staff quotes are checked against; null when the server has no copy. */
+  report: ReportText | null;
 }
 
 export interface ContextOptions {
@@ -30,6 +35,8 @@ export interface ContextOptions {
   maxGraphRelations?: number;
   /** The request's own timeout: its Neo4j transactions are stopped when it passes. */
   requestTimeoutMs?: number;
+  /** The activity report (read once at start); none: report sources are taken unchecked. */
+  report?: ReportText | null;
 }
 
 export function createContext(db: Database, options: ContextOptions = {}): Context {
@@ -44,8 +51,10 @@ export function createContext(db: Database, options: ContextOptions = {}): Conte
     loaders: createLoaders(observed),
     queries,
     viewer: authenticate(options.request?.headers.get('authorization'), options.staff ?? []),
+    credentialsSent: options.request?.headers.has('authorization') ?? false,
     requestId: options.request?.headers.get('x-request-id') ?? crypto.randomUUID(),
     maxGraphNodes: options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES,
     maxGraphRelations: options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS,
+    report: options.report ?? null,
   };
 }

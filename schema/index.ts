@@ -7,5 +7,7 @@ import './types/entity.js';
 import './types/graph.js';
 import './types/history.js';
 import './types/mutations.js';
+import './types/workspace.js';
+import './types/import.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -84,6 +84,19 @@ export async function historyOf(
   return page ?? emptyPage(paging.offset);
 }
 
+/** One page of every change the staff made, newest first (the staff workspace's feed). */
+export async function recentChanges(
+  db: Database,
+  paging: { offset: number; limit: number },
+): Promise<Page<ChangeModel>> {
+  const [page] = await db.read(
+    `RETURN ${patternPageColumns('MATCH (c:Change)', `${NEWEST_FIRST}, c.id`, 'properties(c)', true)}`,
+    { offset: paging.offset, limit: paging.limit },
+    pageOf(paging.offset, paging.limit, changeFromProps),
+  );
+  return page ?? emptyPage(paging.offset);
+}
+
 /** The latest change of a target, read inside a mutation's transaction. */
 export async function latestChange(tx: Tx, target: ChangeTarget): Promise<ChangeModel | null> {
   const [change] = await tx.run(

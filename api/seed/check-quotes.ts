@@ -1,4 +1,6 @@
 /** Checks source citations against the report: each quote verbatim, each section a real heading. */
+
+import { citesReport } from '../../model/seed-values.js';
 import type { SeedRelation } from './read.js';
 import { normaliseQuote } from './report.js';
 
@@ -13,7 +15,7 @@ export function findCitationProblems(
   report: { text: string; headings: Set<string> },
 ): CitationProblem[] {
   return relations.flatMap((relation) =>
-    relation.sources.flatMap((source) => {
+    relation.sources.filter(citesReport).flatMap((source) => {
       const problems: CitationProblem[] = [];
       const at = { relationId: relation.id, file: relation.origin.file };
       if (!report.text.includes(normaliseQuote(source.quote))) {

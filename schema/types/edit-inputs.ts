@@ -15,10 +15,15 @@ import { DateScalar } from './scalars-and-enums.js';
 import type { InputFieldBuilder } from './staff-mutation.js';
 
 const SourceInput = builder.inputType('SourceInput', {
-  description: 'A source of a relation, as in `Source`: a section of the 2020 activity report and a verbatim quote.',
+  description:
+    'A source of a relation, as in `Source`. Without `url`, a section of the 2020 activity report and a quote that ' +
+    'must be verbatim in that section (INVALID_ARGUMENT naming `sources[i].quote` otherwise; `checkQuote` tells ' +
+    'beforehand). With `url` and `title`, another document, whose quote is taken as given.',
   fields: (t) => ({
     section: t.string({ required: true, description: SOURCE_FIELDS.section }),
     quote: t.string({ required: true, description: SOURCE_FIELDS.quote }),
+    url: t.string({ description: SOURCE_FIELDS.url }),
+    title: t.string({ description: SOURCE_FIELDS.title }),
   }),
 });
 
@@ -67,6 +72,12 @@ export const expectedVersion = (t: InputFieldBuilder) =>
 /** For a creation: fields left out or null are simply absent. */
 export const present = (input: object) =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+
+/** The input with each source's fields left out or null removed (a report source has no url nor title). */
+export function withSources<T extends { sources?: unknown }>(input: T): T {
+  if (!Array.isArray(input.sources)) return input;
+  return { ...input, sources: input.sources.map((source: object) => present(source)) };
+}
 
 /** The input with the named fields checked as slugs, in that order (INVALID_ARGUMENT names `input.<field>`). */
 export function checkedSlugs<T extends Record<K, string>, K extends string>(input: T, ...fields: K[]): T {

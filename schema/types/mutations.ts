@@ -8,6 +8,7 @@ import { createEntity, deleteEntity, updateEntity } from '../../api/db/edits/ent
 import { mergeEntities } from '../../api/db/edits/merge.js';
 import { createRelation, deleteRelation, updateRelation } from '../../api/db/edits/relations.js';
 import { restoreEntity, restoreRelation } from '../../api/db/edits/restore.js';
+import { citationCheck } from '../../api/seed/report.js';
 import {
   checkedSlugs,
   ENTITY_INPUT,
@@ -15,6 +16,7 @@ import {
   optionalEntityFields,
   optionalRelationFields,
   present,
+  withSources,
 } from './edit-inputs.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { RELATION_FIELDS } from './relation.js';
@@ -110,8 +112,11 @@ staffMutation('restoreEntity', 'editor', {
 staffMutation('createRelation', 'editor', {
   does:
     'creates a relation. NOT_FOUND when an end does not exist, INVALID_ARGUMENT when its type ' +
-    'does not allow an end of that kind.',
-  input: 'A new relation, in the seed format: at least one source from the report is required.',
+    'does not allow an end of that kind, or when a report source does not quote its section verbatim ' +
+    '(`extensions.field` is then `sources[i].quote` or `sources[i].section`).',
+  input:
+    'A new relation, in the seed format: at least one source is required. A source without `url` must quote the ' +
+    'report verbatim in the section it names.',
   inputFields: (t) => ({
     type: t.field({ type: RelationTypeEnum, required: true, description: RELATION_FIELDS.type }),
     from: t.string({ required: true, description: 'Slug of the source entity.' }),
@@ -119,12 +124,14 @@ staffMutation('createRelation', 'editor', {
     id: t.string({ description: 'Stable id; derived from type, ends and software when left out.' }),
     ...optionalRelationFields(t, true),
   }),
-  run: (db, actor, input) => createRelation(db, actor, present(input)),
+  run: (db, actor, input, ctx) => createRelation(db, actor, withSources(present(input)), citationCheck(ctx.report)),
   payload: (t) => ({ relation: t.expose('result', { type: RelationRef, description: 'The new relation.' }) }),
 });
 
 staffMutation('updateRelation', 'editor', {
-  does: 'changes a relation. CONFLICT when `expectedVersion` is not its current version.',
+  does:
+    'changes a relation. CONFLICT when `expectedVersion` is not its current version. New `sources` are ' +
+    'checked as by createRelation.',
   input:
     'Fields to change: a field left out keeps its value, null clears it. The type and ends do not change ' +
     '(delete and create instead).',
@@ -133,8 +140,8 @@ staffMutation('updateRelation', 'editor', {
     expectedVersion: expectedVersion(t),
     ...optionalRelationFields(t, false),
   }),
-  run: (db, actor, { relationId, expectedVersion, ...patch }) =>
-    updateRelation(db, actor, { relationId, expectedVersion, patch }),
+  run: (db, actor, { relationId, expectedVersion, ...patch }, ctx) =>
+    updateRelation(db, actor, { relationId, expectedVersion, patch: withSources(patch) }, citationCheck(ctx.report)),
   payload: (t) => ({
     relation: t.expose('result', { type: RelationRef, description: 'The relation after the change.' }),
   }),

@@ -31,15 +31,21 @@ export const RELATION_FIELD_DESCRIPTIONS = Object.fromEntries(
 
 /** What a source's fields mean, on `Source` and on the `SourceInput` of the mutations. */
 export const SOURCE_FIELDS = {
-  section: 'Heading of the report section.',
+  section: 'Heading of the report section (for another document: the part of it quoted).',
   quote: `Verbatim quote (at most ${MAX_QUOTE_LENGTH} characters).`,
+  url: 'Another document than the report: its address; null for the report. Given together with `title`.',
+  title: 'Another document than the report: its title; null for the report. Given together with `url`.',
 };
 
 export const SourceRef = builder.objectRef<Source>('Source').implement({
-  description: 'Where a relation comes from: a section of the 2020 activity report and a verbatim quote.',
+  description:
+    'Where a relation comes from: a section of the 2020 activity report and a verbatim quote, or, with `url` and ' +
+    '`title`, a quote from another document.',
   fields: (t) => ({
     section: t.exposeString('section', { description: SOURCE_FIELDS.section }),
     quote: t.exposeString('quote', { description: SOURCE_FIELDS.quote }),
+    url: t.string({ nullable: true, description: SOURCE_FIELDS.url, resolve: (s) => s.url ?? null }),
+    title: t.string({ nullable: true, description: SOURCE_FIELDS.title, resolve: (s) => s.title ?? null }),
   }),
 });
 

@@ -29,8 +29,11 @@ export interface StaffMutationOptions<Fields extends InputFieldMap, Result> {
   /** Description of its input type. */
   input: string;
   inputFields: (t: InputFieldBuilder) => Fields;
-  /** The edit (`api/db/edits/`), one transaction that returns its result and recorded changes. */
-  run: (db: Database, actor: string, input: InputShapeFromFields<Fields>) => Promise<Edited<Result>>;
+  /**
+   * The edit (`api/db/edits/`), one transaction that returns its result and recorded changes;
+   * `ctx` gives what else the edit checks against (the report).
+   */
+  run: (db: Database, actor: string, input: InputShapeFromFields<Fields>, ctx: Context) => Promise<Edited<Result>>;
   /** The payload's fields before `changes`; `p.result` is what the edit returned. */
   payload: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Edited<Result>>) => FieldMap;
 }
@@ -53,7 +56,7 @@ export function staffMutation<Fields extends InputFieldMap, Result>(
       resolve: async (_root, args, ctx) => {
         // The plugin's argument type does not resolve while `Fields` is generic; this is its `input`.
         const { input } = args as unknown as { input: InputShapeFromFields<Fields> };
-        return afterWrite(ctx, await run(ctx.db, actor(ctx), input));
+        return afterWrite(ctx, await run(ctx.db, actor(ctx), input, ctx));
       },
     },
     {

@@ -4,6 +4,7 @@
  * graph what a seed file could not hold). Each becomes a coded error naming what is wrong.
  */
 import type { z } from 'zod';
+import { citesReport, type Source } from '../../../model/seed-values.js';
 import { apiError, invalidArgument, notFound } from '../../core/errors.js';
 
 /** A partial update: a field left out keeps its value, a `null` clears it. */
@@ -47,4 +48,34 @@ export function applyPatch(seed: Record<string, unknown>, patch: Patch): Record<
     else next[key] = value;
   }
   return next;
+}
+
+/** What is wrong with a report source's citation, for the source field it names. */
+export interface CitationProblem {
+  field: 'section' | 'quote';
+  message: string;
+  /** What to write instead, e.g. the section the quote really is in. */
+  suggestion?: string;
+}
+
+/**
+ * Checks a source that cites the report against the server's copy of it (null: nothing wrong).
+ * The API builds it from the report it loaded; without a report, edits get none and report
+ * sources are taken unchecked.
+ */
+export type CitationCheck = (source: Pick<Source, 'section' | 'quote'>) => CitationProblem | null;
+
+/** The INVALID_ARGUMENT for a source's citation problem, naming `sources[i].<field>`. */
+export function citationError(index: number, problem: CitationProblem) {
+  const field = `sources[${index}].${problem.field}`;
+  return apiError('INVALID_ARGUMENT', `${field}: ${problem.message}`, { argument: `input.${field}`, field });
+}
+
+/** Throws the first citation problem of the sources that cite the report; others are not checked. */
+export function checkCitations(sources: readonly Source[], check: CitationCheck | undefined) {
+  if (!check) return;
+  sources.forEach((source, index) => {
+    const problem = citesReport(source) ? check(source) : null;
+    if (problem) throw citationError(index, problem);
+  });
 }

@@ -32,11 +32,18 @@ const WRITERS: Record<FieldStorage, (name: string, value: unknown) => Props> = {
     [name]: value ?? null,
     [`${name}Year`]: yearOf((value as string | undefined) ?? undefined),
   }),
-  // Neo4j properties cannot hold maps: sources are stored as two parallel lists.
-  sources: (_name, value) => ({
-    sourceSections: ((value as Source[] | undefined) ?? []).map((s) => s.section),
-    sourceQuotes: ((value as Source[] | undefined) ?? []).map((s) => s.quote),
-  }),
+  // Neo4j properties cannot hold maps: sources are stored as parallel lists. The lists of the
+  // other documents' urls and titles ('' for a report source) exist only when one is cited.
+  sources: (_name, value) => {
+    const sources = (value as Source[] | undefined) ?? [];
+    const elsewhere = sources.some((s) => s.url !== undefined);
+    return {
+      sourceSections: sources.map((s) => s.section),
+      sourceQuotes: sources.map((s) => s.quote),
+      sourceUrls: elsewhere ? sources.map((s) => s.url ?? '') : null,
+      sourceTitles: elsewhere ? sources.map((s) => s.title ?? '') : null,
+    };
+  },
 };
 
 const READERS: Record<Exclude<FieldStorage, 'sources'>, Reader> = { text, number, date: text };
@@ -56,11 +63,18 @@ export const RELATION_FIELD_READERS = Object.fromEntries(
 ) as Record<(typeof RELATION_PROPERTY_FIELDS)[number], Reader>;
 
 /** The properties the sources are stored in; a projection that leaves them out leaves the quotes in the database. */
-export const SOURCE_PROPERTIES = ['sourceSections', 'sourceQuotes'] as const;
+export const SOURCE_PROPERTIES = ['sourceSections', 'sourceQuotes', 'sourceUrls', 'sourceTitles'] as const;
 
-/** Sources from their two parallel lists; null when the query left them in the database. */
+/** Sources from their parallel lists; null when the query left them in the database. */
 export function sourcesOf(raw: Props): Source[] | null {
   if (!('sourceSections' in raw)) return null;
   const quotes = (raw.sourceQuotes as string[] | null) ?? [];
-  return ((raw.sourceSections as string[] | null) ?? []).map((section, i) => ({ section, quote: quotes[i] ?? '' }));
+  const urls = (raw.sourceUrls as string[] | null) ?? [];
+  const titles = (raw.sourceTitles as string[] | null) ?? [];
+  return ((raw.sourceSections as string[] | null) ?? []).map((section, i) => ({
+    section,
+    quote: quotes[i] ?? '',
+    // Present only for another document, so that a report source reads back exactly as written.
+    ...(urls[i] ? { url: urls[i], title: titles[i] ?? '' } : {}),
+  }));
 }

@@ -2,6 +2,7 @@
  * A quote comes from the section it names: the staff panel shows the section as the place to read
  * the quote in context, and the coverage files are kept per section.
  */
+import { citesReport } from '../../../model/seed-values.js';
 import type { SeedRelation } from '../read.js';
 import { normaliseQuote, type ReportText } from '../report.js';
 import type { FidelityProblem } from './problem.js';
@@ -10,6 +11,8 @@ export function findMisplacedQuotes(relations: SeedRelation[], report: ReportTex
   const problems: FidelityProblem[] = [];
   for (const relation of relations) {
     relation.sources.forEach((source, index) => {
+      // Another document than the report is taken as given.
+      if (!citesReport(source)) return;
       const quote = normaliseQuote(source.quote);
       const section = report.sections.find((s) => s.heading === normaliseQuote(source.section));
       // Unknown sections and quotes absent from the report are the citation check's problems.

@@ -3,6 +3,7 @@
  * report's sentence, clause, list item or table row stops. A quote cut mid-clause (« une participation
  * au ») is verbatim, so the verbatim check accepts it; this check does not.
  */
+import { citesReport } from '../../../model/seed-values.js';
 import type { SeedRelation } from '../read.js';
 import { normaliseQuote, type ReportText } from '../report.js';
 import type { FidelityProblem } from './problem.js';
@@ -19,6 +20,7 @@ export function findCutQuotes(relations: SeedRelation[], report: ReportText): Fi
   const problems: FidelityProblem[] = [];
   for (const relation of relations) {
     relation.sources.forEach((source, index) => {
+      if (!citesReport(source)) return;
       const quote = normaliseQuote(source.quote);
       if (quote.split(' ').length >= WHOLE_CLAUSE_MIN_WORDS || CLOSING.test(quote)) return;
       if (endsAtBoundary(quote, report.lines)) return;

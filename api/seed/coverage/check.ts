@@ -7,6 +7,7 @@
  *
  * Usage: `checkCoverage(sections, report, { entities, relations })` → problems and the share covered.
  */
+import { citesReport } from '../../../model/seed-values.js';
 import type { SeedEntity, SeedRelation } from '../read.js';
 import { normaliseQuote, type ReportText } from '../report.js';
 import type { CoverageProblem, LocatedSection } from './format.js';
@@ -100,7 +101,7 @@ export function checkCoverage(
 function unlistedSources(relations: SeedRelation[], sections: Map<string, LocatedSection>): CoverageProblem[] {
   const problems: CoverageProblem[] = [];
   for (const relation of relations) {
-    for (const source of relation.sources) {
+    for (const source of relation.sources.filter(citesReport)) {
       const section = sections.get(normaliseQuote(source.section));
       if (!section) continue;
       const quote = normaliseQuote(source.quote);
