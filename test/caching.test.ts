@@ -141,14 +141,39 @@ describe('public answers can be cached', () => {
     const revalidated = await rawGet(graphqlUrl(QUERY, { slug: 'picasoft' }), { 'if-none-match': etag });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body.length).toBe(0);
+    expect(revalidated.headers.etag).toBe(etag);
+    expect(revalidated.headers['cache-control']).toBe(first.headers['cache-control']);
     // POST answers carry the same ETag.
     const posted = await post({ query: QUERY, variables: { slug: 'picasoft' } });
     expect(posted.headers.get('etag')).toBe(etag);
   });
 
+  it('the ETag is a quoted entity-tag, and If-None-Match is compared as RFC 9110 says', async () => {
+    const url = graphqlUrl(QUERY, { slug: 'framasoft' });
+    const etag = (await rawGet(url)).headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // Weak comparison: a W/ tag matches; a list matches when any of its tags does; `*` matches any.
+    for (const conditional of [`W/${etag}`, `"other", ${etag}`, `W/"other" , W/${etag}`, '*']) {
+      const answer = await rawGet(url, { 'if-none-match': conditional });
+      expect(answer.status, conditional).toBe(304);
+      expect(answer.headers.etag, conditional).toBe(etag);
+    }
+    for (const conditional of ['"other"', 'W/"other", "another"', `${etag.slice(0, -2)}"`]) {
+      const answer = await rawGet(url, { 'if-none-match': conditional });
+      expect(answer.status, conditional).toBe(200);
+      expect(JSON.parse(answer.body.toString()).data.entity.slug).toBe('framasoft');
+    }
+    // Another query's ETag does not validate this one.
+    const other = (await rawGet(graphqlUrl(QUERY, { slug: 'picasoft' }))).headers.etag as string;
+    expect(other).not.toBe(etag);
+    expect((await rawGet(url, { 'if-none-match': other })).status).toBe(200);
+  });
+
   it('a staff write is visible to the next public read', async () => {
     const read = async () => (await (await post({ query: QUERY, variables: { slug: 'picasoft' } })).json()) as any;
     const before = await read();
+    const etagBefore = (await rawGet(graphqlUrl(QUERY, { slug: 'picasoft' }))).headers.etag as string | undefined;
+    expect(etagBefore).toBeTruthy();
     const version = (
       (await (
         await post({ query: '{ entity(slug: "picasoft") { version } }' }, { authorization: `Bearer ${TOKEN}` })
@@ -167,6 +192,10 @@ describe('public answers can be cached', () => {
     const after = await read();
     expect(before.data.entity.summary).not.toBe('Changed by the cache test.');
     expect(after.data.entity.summary).toBe('Changed by the cache test.');
+    // The ETag held from before the write no longer validates: the client gets the new answer.
+    const revalidated = await rawGet(graphqlUrl(QUERY, { slug: 'picasoft' }), { 'if-none-match': etagBefore! });
+    expect(revalidated.status).toBe(200);
+    expect(JSON.parse(revalidated.body.toString()).data.entity.summary).toBe('Changed by the cache test.');
   });
 
   it('a staff request is never answered from the public cache, nor shared', async () => {

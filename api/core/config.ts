@@ -59,6 +59,17 @@ export const ConfigSchema = z.object({
   NEO4J_TX_TIMEOUT_MS: PositiveInt(10_000, 'a positive number of milliseconds').describe(
     'Timeout of each Neo4j transaction run by the API.',
   ),
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^rediss?:\/\/[^\s/?#]*[^\s/?#@:](:\d{1,5})?(\/\d{1,2})?$/,
+      'expected a Redis URL such as redis://localhost:6379, redis://:password@host:6379/0 or rediss://host:6380 (TLS)',
+    )
+    .refine((url) => Number(/:(\d+)(\/\d*)?$/.exec(url)?.[1] ?? 0) <= 65535, 'expected a port between 0 and 65535')
+    .optional()
+    .describe(
+      "Redis shared by every API process on this database: rate-limit counters and the public response cache live there, so replicas behind a load balancer share one allowance and one cache, and `npm run seed` empties the cache of all of them. Unset: both in each process's memory. Redis unreachable at run time: rate limits fall back to memory and answers go uncached, never an error.",
+    ),
   REQUEST_TIMEOUT_MS: PositiveInt(15_000, 'a positive number of milliseconds').describe(
     'Longest time one GraphQL request may run.',
   ),

@@ -11,7 +11,9 @@ import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../core/config.js';
 import { connectNeo4j } from '../db/connect.js';
+import { Database } from '../db/database.js';
 import { StartupError } from '../db/embedded.js';
+import { bumpCacheGeneration, closeSharedState, openSharedState, redactedUrl, whenReady } from '../db/shared-state.js';
 import { findCitationProblems } from './check-quotes.js';
 import { fidelityProblems, formatFidelityProblems, reportFidelityProblems } from './checks/index.js';
 import { checkCoverage } from './coverage/check.js';
@@ -112,8 +114,31 @@ program
         `loaded ${summary.entities} entities and ${summary.relations} relations ` +
           `(removed ${summary.removedEntities} entities and ${summary.removedRelations} relations no longer in the seeds)`,
       );
-    });
+    }, LOAD_TX_TIMEOUT_MS);
+    await emptySharedResponseCache(loadConfig().REDIS_URL);
   });
+
+/**
+ * After a load: empties the response cache of every API process sharing REDIS_URL, which cannot
+ * see a load made by another process (without Redis, they show it once their answers expire).
+ * A Redis that does not answer is a warning, not a failure: the data is loaded.
+ */
+async function emptySharedResponseCache(url: string | undefined) {
+  if (!url) return;
+  const redis = openSharedState(url);
+  try {
+    if (!(await whenReady(redis, 5_000))) throw new Error('no answer within 5 s');
+    await bumpCacheGeneration(redis);
+    console.log(`emptied the API's shared response cache (Redis at ${redactedUrl(url)})`);
+  } catch (error) {
+    console.warn(
+      `warning: could not empty the API's shared response cache at ${redactedUrl(url)} (${(error as Error).message}); ` +
+        'the API shows the new data once its cached answers expire',
+    );
+  } finally {
+    await closeSharedState(redis);
+  }
+}
 
 program
   .command('export')
@@ -127,10 +152,21 @@ program
     });
   });
 
-async function withNeo4j(work: (db: import('../db/database.js').Database) => Promise<void>) {
-  const neo4j = await connectNeo4j(loadConfig(), (line) => console.error(line));
+/**
+ * A load writes the whole dataset: it gets more time than one API query (NEO4J_TX_TIMEOUT_MS), as
+ * the start-up load does (api/main.ts), so that a busy machine does not time it out.
+ */
+const LOAD_TX_TIMEOUT_MS = 120_000;
+
+async function withNeo4j(work: (db: Database) => Promise<void>, minTxTimeoutMs = 0) {
+  const config = loadConfig();
+  const neo4j = await connectNeo4j(config, (line) => console.error(line));
+  const db =
+    minTxTimeoutMs > config.NEO4J_TX_TIMEOUT_MS
+      ? new Database(neo4j.driver, { ...neo4j.db.options, txTimeoutMs: minTxTimeoutMs })
+      : neo4j.db;
   try {
-    await work(neo4j.db);
+    await work(db);
   } finally {
     await neo4j.close();
   }

@@ -3,10 +3,16 @@
  * a RATE_LIMITED error, HTTP 429 and Retry-After. Clients are told apart by staff name when
  * authenticated, else by IP address. An operation costs one point per root field it runs,
  * fragments included: 15 aliased mutations cost 15, as 15 requests would.
+ *
+ * With a shared state (Redis, REDIS_URL) the counters live there, so N replicas behind a load
+ * balancer grant one allowance, not N. If Redis fails, each process counts in memory meanwhile
+ * (rate-limiter-flexible's insurance limiter): a client may get up to N times the allowance for
+ * that while, which is better than refusing or failing every request.
  */
 import { type DocumentNode, type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RATE_LIMIT_PREFIX, type SharedState } from '../../api/db/shared-state.js';
 import type { Context } from '../context.js';
 import { fragmentsOf, operationOf, selectedFields } from './selected-fields.js';
 
@@ -20,6 +26,23 @@ export interface RateLimitOptions {
   expensiveReadsPerMinute: number;
   /** The caller's address (from the HTTP server context). */
   clientAddress: (serverContext: Record<string, unknown>) => string;
+  /** Where the counters live when several processes serve the API; none: this process's memory. */
+  sharedState?: SharedState;
+}
+
+/** A limiter of `points` per minute, in Redis (with an in-memory insurance) or in memory. */
+function createLimiter(name: string, points: number, sharedState: SharedState | undefined): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ points, duration: 60 });
+  if (!sharedState) return memory;
+  return new RateLimiterRedis({
+    storeClient: sharedState,
+    keyPrefix: `${RATE_LIMIT_PREFIX}:${name}`,
+    points,
+    duration: 60,
+    // Fail over to memory at once rather than wait for a Redis that is reconnecting.
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
 }
 
 /** Takes one expensive read from `client`'s allowance: `null` when allowed, else the seconds to wait. */
@@ -40,8 +63,8 @@ function batchRetryAfter(results: readonly ExecutionResult[]): number | null {
 export function useRateLimit(
   options: RateLimitOptions,
 ): Plugin<Context> & { consumeExpensiveRead: ConsumeExpensiveRead } {
-  const mutations = new RateLimiterMemory({ points: options.mutationsPerMinute, duration: 60 });
-  const expensive = new RateLimiterMemory({ points: options.expensiveReadsPerMinute, duration: 60 });
+  const mutations = createLimiter('mutations', options.mutationsPerMinute, options.sharedState);
+  const expensive = createLimiter('expensive', options.expensiveReadsPerMinute, options.sharedState);
   return {
     async consumeExpensiveRead(client) {
       try {
