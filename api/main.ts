@@ -12,9 +12,11 @@ import { connectNeo4j, type Neo4jConnection } from './db/connect.js';
 import { Database } from './db/database.js';
 import { StartupError } from './db/embedded.js';
 import { ensureSchema, isGraphEmpty } from './db/schema-setup.js';
+import { closeSharedState, openSharedState, redactedUrl, type SharedState, whenReady } from './db/shared-state.js';
 import { PUBLIC_CACHE_TTL_MS } from './http/response-cache.js';
 import { loadDataset } from './seed/load.js';
 import { formatProblems, readSeeds } from './seed/read.js';
+import { MissingReportError, reportForServer } from './seed/report.js';
 import { type HttpServer, startHttpServer } from './server.js';
 import { createArchipelYoga } from './yoga.js';
 
@@ -30,6 +32,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   let neo4j: Neo4jConnection | null = null;
   let server: HttpServer | null = null;
+  let sharedState: SharedState | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -44,6 +47,7 @@ async function main() {
     // The embedded JVM is asked to stop and given what is left of the deadline. If it needs
     // longer, this process exits anyway: the launcher sees its parent gone and finishes its clean
     // shutdown alone, so the deadline holds and no write is lost.
+    if (sharedState) void closeSharedState(sharedState);
     const closed = neo4j?.close();
     const left = deadline - Date.now();
     if (left > 0) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, left).unref())]);
@@ -73,9 +77,18 @@ async function main() {
     // A graph written by an older version gets the constraints (and relation id nodes) added since.
     await ensureSchema(neo4j.db);
   }
+  if (config.REDIS_URL) {
+    sharedState = openSharedState(config.REDIS_URL, log);
+    // Not needed to start: until Redis answers, limits are counted in memory and answers go uncached.
+    if (await whenReady(sharedState, 5_000)) {
+      log(`Rate limits and the response cache are shared through Redis at ${redactedUrl(config.REDIS_URL)}.`);
+    }
+  }
   const yoga = createArchipelYoga({
     db: neo4j.db,
     logger,
+    // Staff quotes are checked against it; without one they are accepted unchecked (logged).
+    report: reportForServer(),
     corsOrigins: config.CORS_ORIGINS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     maxGraphNodes: config.MAX_GRAPH_NODES,
@@ -85,6 +98,7 @@ async function main() {
     staff,
     trustProxy: config.TRUST_PROXY,
     responseCacheTtlMs: PUBLIC_CACHE_TTL_MS,
+    sharedState: sharedState ?? undefined,
   });
   server = await startHttpServer({
     yoga,
@@ -106,7 +120,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MissingReportError) {
     console.error(`\n${error.message}\n`);
   } else {
     console.error('\nArchipel could not start:', error instanceof Error ? error.message : error, '\n');

@@ -24,6 +24,7 @@ import { apiError, QueryTimeoutError, ServiceUnavailableError } from './core/err
 import { LIMITS } from './core/limits.js';
 import { type Logger, silentLogger } from './core/logger.js';
 import type { Database } from './db/database.js';
+import type { SharedState } from './db/shared-state.js';
 import { useRequestBodyLimit } from './http/body-limit.js';
 import { clientAddressOf } from './http/client-address.js';
 import { useCorsPolicy } from './http/cors.js';
@@ -32,8 +33,11 @@ import { EXAMPLE_OPERATIONS } from './http/example-operations.js';
 import { useExports } from './http/exports.js';
 import { graphiqlOptions, renderGraphiQLPage, useGraphiQLAssets } from './http/graphiql.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { usePersistedOperationsByHash } from './http/persisted-operations.js';
 import { useRequestId } from './http/request-id.js';
 import { createPublicResponseCache, type PublicResponseCache } from './http/response-cache.js';
+import { createRedisResponseStore } from './http/response-stores.js';
+import type { ReportText } from './seed/report.js';
 
 export interface YogaOptions {
   db: Database;
@@ -61,6 +65,18 @@ export interface YogaOptions {
    * 0 or none: no cache, no ETag. Cached answers skip the rate limits (they touch no database).
    */
   responseCacheTtlMs?: number;
+  /**
+   * Redis shared by every API process on this database (config REDIS_URL, api/db/shared-state.ts):
+   * rate-limit counters and the response cache live there, so N replicas behave as one.
+   * None: both in this process's memory.
+   */
+  sharedState?: SharedState;
+  /**
+   * The activity report staff quotes are checked against (`checkQuote`, createRelation…), read
+   * once at start (`reportForServer()`); none: report sources are accepted unchecked, with a
+   * warning logged once here.
+   */
+  report?: ReportText | null;
 }
 
 interface ServerContext {
@@ -69,8 +85,8 @@ interface ServerContext {
 
 export type ArchipelYoga = YogaServerInstance<ServerContext, Context> & {
   metrics: Metrics;
-  /** Empties the public response cache (a no-op without one). */
-  clearResponseCache: () => void;
+  /** Empties the public response cache (a no-op without one), every replica's when it is shared. */
+  clearResponseCache: () => Promise<void>;
 };
 
 export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
@@ -82,13 +98,23 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
     mutationsPerMinute: options.mutationsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     expensiveReadsPerMinute: options.expensiveReadsPerMinute ?? CONFIG_DEFAULTS.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
     clientAddress,
+    sharedState: options.sharedState,
   });
   const requestTimeoutMs = options.requestTimeoutMs ?? CONFIG_DEFAULTS.REQUEST_TIMEOUT_MS;
   const maxGraphNodes = options.maxGraphNodes ?? CONFIG_DEFAULTS.MAX_GRAPH_NODES;
   const maxGraphRelations = options.maxGraphRelations ?? CONFIG_DEFAULTS.MAX_GRAPH_RELATIONS;
   const responseCache: PublicResponseCache | null = options.responseCacheTtlMs
-    ? createPublicResponseCache({ ttlMs: options.responseCacheTtlMs })
+    ? createPublicResponseCache({
+        ttlMs: options.responseCacheTtlMs,
+        store: options.sharedState
+          ? createRedisResponseStore(options.sharedState, (line) => logger.warn(line))
+          : undefined,
+      })
     : null;
+  const report = options.report ?? null;
+  if (!report) {
+    logger.warn('No copy of the activity report: staff edits accept report sources without checking their quotes');
+  }
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -107,6 +133,7 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
         maxGraphNodes,
         maxGraphRelations,
         requestTimeoutMs,
+        report,
       }),
     graphiql: graphiqlOptions('Archipel — GraphQL', EXAMPLE_OPERATIONS),
     renderGraphiQL: renderGraphiQLPage,
@@ -130,6 +157,8 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       }),
       useCsrfPrevention(),
       useRequestBodyLimit(),
+      // Before the response cache, which keys its entries on the document this puts in place of the hash.
+      usePersistedOperationsByHash(),
       armorPlugin(),
       useLimitCodes(),
       useNodeLimit(),
@@ -169,5 +198,5 @@ export function createArchipelYoga(options: YogaOptions): ArchipelYoga {
       },
     },
   });
-  return Object.assign(yoga, { metrics, clearResponseCache: () => responseCache?.clear() });
+  return Object.assign(yoga, { metrics, clearResponseCache: async () => responseCache?.clear() });
 }
