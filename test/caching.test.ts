@@ -169,6 +169,24 @@ describe('public answers can be cached', () => {
     expect((await rawGet(url, { 'if-none-match': other })).status).toBe(200);
   });
 
+  it('a public GET answer is the same whatever page asks, so a CDN keeps one copy of it', async () => {
+    const url = graphqlUrl(QUERY, { slug: 'picasoft' });
+    const answers = await Promise.all(
+      [{}, { origin: server.url, 'sec-fetch-site': 'same-origin' }, { origin: 'https://gephi.example' }].map(
+        (headers) => rawGet(url, headers),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers['access-control-allow-origin']).toBe('*');
+      expect(String(answer.headers.vary ?? '')).not.toMatch(/origin/i);
+      expect(answer.body.toString()).toBe(answers[0]?.body.toString());
+    }
+    // A POST may be a write, so its answer still depends on who asks.
+    const posted = await post({ query: QUERY, variables: { slug: 'picasoft' } }, { origin: 'https://gephi.example' });
+    expect(posted.headers.get('vary')).toMatch(/origin/i);
+  });
+
   it('a staff write is visible to the next public read', async () => {
     const read = async () => (await (await post({ query: QUERY, variables: { slug: 'picasoft' } })).json()) as any;
     const before = await read();

@@ -57,6 +57,14 @@ function refusal(message: string) {
   return createGraphQLError(message, { extensions: { code: CROSS_ORIGIN_FORBIDDEN, http: { status: 403 } } });
 }
 
+/**
+ * A GET or HEAD without credentials can only read (GET never runs a mutation), and any origin may
+ * read: its answer is the same whoever asks.
+ */
+function isPublicRead(request: Request): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && !request.headers.has('authorization');
+}
+
 export function useCorsPolicy(options: CorsPolicyOptions = {}): Plugin {
   const trusted = options.trustedOrigins ?? [];
   const callerOfRequest = (request: Request) => callerOf(request, trusted);
@@ -96,7 +104,13 @@ export function useCorsPolicy(options: CorsPolicyOptions = {}): Plugin {
     },
     onResponse({ request, response }) {
       const headers = response.headers;
-      // Every answer depends on the origin asking: a cache must not hand one origin's to another.
+      if (isPublicRead(request)) {
+        // The same answer for every page that asks, so an HTTP cache or a CDN keeps one copy of it.
+        headers.set('access-control-allow-origin', '*');
+        headers.set('access-control-expose-headers', EXPOSED_HEADERS);
+        return;
+      }
+      // Every other answer depends on the origin asking: a cache must not hand one origin's to another.
       headers.append('vary', 'Origin');
       const caller = callerOfRequest(request);
       if (caller === 'no-origin' || caller === 'same-origin') return;

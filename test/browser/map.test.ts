@@ -312,14 +312,16 @@ describe('the map', { timeout: TIMEOUT }, () => {
 
   it('says so, and offers a retry, when the API cannot be reached', async () => {
     const page = await context.newPage();
-    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    // Every GraphQL request, POST or a persisted GET with its query string.
+    const graphql = (url: URL) => url.pathname.endsWith('/graphql');
+    await page.route(graphql, (route) => route.abort('connectionrefused'));
     await page.goto(`${server.url}/`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('cannot be reached');
     expect(await page.evaluate(() => document.getElementById('app')?.dataset.status)).toBe('unreachable');
     await page.screenshot({ path: `${ARTIFACTS}map-api-down.png` });
-    await page.unroute('**/graphql');
+    await page.unroute(graphql);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await waitForMap(page);
     expect(await visibleNodes(page)).toEqual((await wholeMap()).nodes);
