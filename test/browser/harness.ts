@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type MapServer, startMapServer } from './server.js';
+import { type MapServer, type MapServerOptions, startMapServer } from './server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -26,15 +26,15 @@ export interface MapHarness {
   graphql<T>(query: string, variables?: object): Promise<T>;
 }
 
-/** Starts the server and the browser before the file's tests and stops them after. */
-export function useMap(): MapHarness {
+/** Starts the server (with `options`, e.g. staff tokens) and the browser before the file's tests and stops them after. */
+export function useMap(options: MapServerOptions = {}): MapHarness {
   let server: MapServer;
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startMapServer();
+    server = await startMapServer(options);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB', acceptDownloads: true });
   }, 120_000);

@@ -26,6 +26,7 @@ import { pictureTitle } from './picture.js';
 import { exportPng, exportSvg } from './picture-export.js';
 import type { GraphData, RelationDetails } from './queries.js';
 import { relationOfEdge } from './software-edge.js';
+import { StaffEntry } from './staff/index.js';
 import { neighbourhoodOf, pathKey, sameNeighbourhood, type ViewState } from './url-state.js';
 import { ViewData } from './view-data.js';
 import { type HistoryMode, ViewStore } from './view-store.js';
@@ -56,6 +57,8 @@ export class App {
   private readonly looks = new Looks();
   private readonly keeper: FocusKeeper;
   private readonly announcer = new Announcer();
+  /** Staff sign-in, and their edit controls once signed in (loaded only then). */
+  private readonly staff: StaffEntry;
   /**
    * The communities folded into one node each. Not in the URL: their numbers belong to the
    * loaded graph's communities, and a new graph starts unfolded.
@@ -142,6 +145,22 @@ export class App {
       onShowAll: (type) => {
         if (this.state.focus) void this.data.showAllRelations(this.state.focus, type);
       },
+      staffControls: (content) => this.staff.panelFor(content),
+    });
+    this.staff = new StaffEntry({
+      lang: () => this.lang,
+      search: this.data.search,
+      refresh: () => {
+        // A staff write changed the graph: read it again (and what the panel shows), no page reload.
+        // The panel is read again at once; the map follows when the graph is laid out again.
+        this.data.forgetDetails();
+        this.apply();
+        void this.load();
+      },
+      redrawPanel: () => this.apply(),
+      openEntity: (slug) => this.choose(slug),
+      closeRelation: () => this.setState({ relation: null }, 'push'),
+      closePanel: () => this.setState({ focus: null, relation: null, depth: null }, 'push'),
     });
     this.list = new ListPanel({
       onEntity: (slug) => this.choose(slug, 'push', null),
@@ -150,7 +169,7 @@ export class App {
     replaceChildren(
       root,
       this.chrome.skipLink,
-      this.chrome.header,
+      h('div', { class: 'top-bar' }, this.chrome.header, this.staff.element),
       this.chrome.sidebar,
       h('main', { class: 'stage' }, this.canvas.element, this.canvas.overlay, this.list.root, this.chrome.statusBox),
       this.details.root,
@@ -195,6 +214,7 @@ export class App {
     this.canvas.intent = this.state.path ? 'path' : this.state.focus ? 'focus' : 'overview';
     this.apply();
     void this.load();
+    this.staff.start();
   }
 
   /** Every change of the view goes through here (`camera`: where to move once its data is there). */
@@ -318,7 +338,13 @@ export class App {
     this.chrome.syncLegend(state, graph, this.visible, data.years);
     this.chrome.syncPathFinder(state, path, (slug) => data.refOf(slug));
     this.chrome.syncStructure(state, this.network, (slug) => data.refOf(slug).name, this.collapsed);
-    this.details.render(this.looks.withMeasures(data.detailsContent(state), this.network), state, lang, t);
+    this.details.render(
+      this.looks.withMeasures(data.detailsContent(state), this.network),
+      state,
+      lang,
+      t,
+      this.staff.key,
+    );
     this.keeper.settle();
     this.list.render(data.graph, this.visible, state, lang, t);
     this.canvas.map.bottomInset = this.keeper.sheetOverlap();
@@ -371,6 +397,7 @@ export class App {
   private buildChrome(): void {
     this.canvas.setLanguage(this.lang, this.t);
     this.chrome.build(this.lang, this.t);
+    this.staff.build(this.t);
   }
 
   private errorText(error: unknown): string {

@@ -27,6 +27,8 @@ export interface DetailsHandlers {
   onPathFrom(entity: EntityRef): void;
   /** Read the rest of one type of the entity's relations. */
   onShowAll(type: RelationType): void;
+  /** The staff's edit controls for what the panel shows (staff/index.ts); null for visitors. */
+  staffControls?(content: DetailsContent): HTMLElement | null;
 }
 
 /** An entity's place in the loaded network (network.ts), with its community if it has one. */
@@ -79,9 +81,15 @@ export function renderDetails(content: DetailsContent, lang: Lang, t: Translate,
     case 'relation-not-found':
       return h('div', { class: 'details-body' }, close, h('p', {}, t('relationNotFound')));
     case 'entity':
-      return h('div', { class: 'details-body' }, close, entityView(content, ctx));
+      return h('div', { class: 'details-body' }, close, on.staffControls?.(content), entityView(content, ctx));
     case 'relation':
-      return h('div', { class: 'details-body' }, close, relationView(content.relation, ctx));
+      return h(
+        'div',
+        { class: 'details-body' },
+        close,
+        on.staffControls?.(content),
+        relationView(content.relation, ctx),
+      );
   }
 }
 

@@ -205,6 +205,7 @@ const EN = {
   playYears: 'Play through the years',
   pauseYears: 'Pause the years',
   yearNow: 'Year {year}',
+  staffSignIn: 'Staff sign-in',
 } as const;
 
 type Key = keyof typeof EN;
@@ -384,6 +385,7 @@ const FR: Record<Key, string> = {
   playYears: 'Faire défiler les années',
   pauseYears: 'Mettre en pause le défilement des années',
   yearNow: 'Année {year}',
+  staffSignIn: 'Connexion équipe',
 };
 
 const STRINGS: Record<Lang, Record<Key, string>> = { en: EN, fr: FR };

@@ -20,10 +20,12 @@ interface DetailsInputs extends ViewState {
   expansions: string[];
   /** The entity's measures, once computed (they come with the graph, after the entity may have). */
   measured: string;
+  /** Who is signed in as staff ('' for visitors): their controls join or leave the panel. */
+  staff: string;
 }
 
 /** Redrawn on these alone: the filters, the path and the list/map switch leave the panel as it is. */
-const DETAILS_REDRAWN_ON = ['lang', 'shows', 'focus', 'relation', 'depth', 'expansions', 'measured'] as const;
+const DETAILS_REDRAWN_ON = ['lang', 'shows', 'focus', 'relation', 'depth', 'expansions', 'measured', 'staff'] as const;
 
 export class DetailsPanel {
   readonly root = h('aside', { class: 'details', 'aria-labelledby': 'details-title', hidden: true });
@@ -31,7 +33,7 @@ export class DetailsPanel {
 
   constructor(private readonly on: DetailsHandlers) {}
 
-  render(content: DetailsContent | null, state: ViewState, lang: Lang, t: Translate): void {
+  render(content: DetailsContent | null, state: ViewState, lang: Lang, t: Translate, staff = ''): void {
     const expanded = content?.kind === 'entity' ? [...content.expanded] : [];
     const inputs: DetailsInputs = {
       ...state,
@@ -39,6 +41,7 @@ export class DetailsPanel {
       shows: content?.kind ?? null,
       expansions: expanded.map(([type, rest]) => `${type}:${rest.status}`),
       measured: content?.kind === 'entity' && content.measures ? JSON.stringify(content.measures) : '',
+      staff,
     };
     if (!changed(this.drawn, inputs, DETAILS_REDRAWN_ON)) return;
     this.drawn = inputs;
@@ -47,10 +50,13 @@ export class DetailsPanel {
       replaceChildren(this.root);
       return;
     }
-    const hadFocus = this.root.contains(document.activeElement);
+    const active = document.activeElement;
+    const hadFocus = this.root.contains(active);
     replaceChildren(this.root, renderDetails(content, lang, t, this.on));
-    // Keyboard users who moved through the panel land on its new title, not at the top of the page.
-    if (hadFocus) this.root.querySelector<HTMLElement>('h2, button')?.focus();
+    // Keyboard users who moved through the panel land on its new title, not at the top of the page;
+    // one in the staff controls, which are kept across redraws, stays where they were.
+    if (hadFocus && active instanceof HTMLElement && this.root.contains(active)) active.focus();
+    else if (hadFocus) this.root.querySelector<HTMLElement>('h2, button')?.focus();
   }
 }
 

@@ -99,6 +99,14 @@ export class ViewData {
     return { nodes: this.graph.nodes, edges };
   }
 
+  /** Forgets every entity, relation and path read so far: after a staff write they are read again. */
+  forgetDetails(): void {
+    this.entities.clear();
+    this.relations.clear();
+    this.paths.clear();
+    this.groupRests.clear();
+  }
+
   /** Failures are kept (no retry loop) until the visitor does something, which retries them. */
   forgetFailures(): void {
     for (const cache of [this.entities, this.relations, this.paths] as Map<string, Loaded<unknown>>[]) {
