@@ -172,9 +172,12 @@ describe('public answers can be cached', () => {
   it('a public GET answer is the same whatever page asks, so a CDN keeps one copy of it', async () => {
     const url = graphqlUrl(QUERY, { slug: 'picasoft' });
     const answers = await Promise.all(
-      [{}, { origin: server.url, 'sec-fetch-site': 'same-origin' }, { origin: 'https://gephi.example' }].map(
-        (headers) => rawGet(url, headers),
-      ),
+      (
+        [{}, { origin: server.url, 'sec-fetch-site': 'same-origin' }, { origin: 'https://gephi.example' }] as Record<
+          string,
+          string
+        >[]
+      ).map((headers) => rawGet(url, headers)),
     );
     for (const answer of answers) {
       expect(answer.status).toBe(200);

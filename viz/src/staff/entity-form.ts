@@ -18,6 +18,7 @@ import {
   message,
   orNull,
   readValues,
+  saveOrCancel,
   show,
   type Values,
 } from './form-kit.js';
@@ -115,12 +116,7 @@ export function openEntityForm(
     title,
     specs.map((spec) => field(spec, base[spec.name] ?? '')),
     slot,
-    h(
-      'div',
-      { class: 'staff-actions' },
-      save,
-      h('button', { type: 'button', onclick: () => onDone(false) }, s('cancel')),
-    ),
+    saveOrCancel(save, () => onDone(false), s),
   );
   container.replaceChildren(form);
   form.querySelector<HTMLElement>('input, textarea')?.focus();

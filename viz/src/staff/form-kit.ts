@@ -20,6 +20,11 @@ export interface FieldSpec {
   hint?: string;
 }
 
+/** A form's Save and Cancel buttons, in the order every staff form shows them. */
+export function saveOrCancel(save: HTMLElement, cancel: () => void, s: StaffTranslate): HTMLElement {
+  return h('div', { class: 'staff-actions' }, save, h('button', { type: 'button', onclick: cancel }, s('cancel')));
+}
+
 /** A labelled control for `spec`, holding `value`; its element is named `spec.name` in the form. */
 export function field(spec: FieldSpec, value: string): HTMLElement {
   const id = uniqueId(`staff-${spec.name}`);

@@ -21,6 +21,7 @@ import {
   message,
   orNull,
   readValues,
+  saveOrCancel,
   show,
   type Values,
 } from './form-kit.js';
@@ -154,12 +155,7 @@ export function openNewRelationForm(
     specs.map((spec) => field(spec, '')),
     sources.root,
     slot,
-    h(
-      'div',
-      { class: 'staff-actions' },
-      save,
-      h('button', { type: 'button', onclick: () => onDone(null) }, s('cancel')),
-    ),
+    saveOrCancel(save, () => onDone(null), s),
   );
   container.replaceChildren(form);
   title.focus();
@@ -243,12 +239,7 @@ export function openRelationForm(
     specs.map((spec) => field(spec, base[spec.name] ?? '')),
     sources.root,
     slot,
-    h(
-      'div',
-      { class: 'staff-actions' },
-      save,
-      h('button', { type: 'button', onclick: () => onDone(null) }, s('cancel')),
-    ),
+    saveOrCancel(save, () => onDone(null), s),
   );
   container.replaceChildren(form);
   title.focus();

@@ -172,13 +172,42 @@ export class Workspace {
       root.dataset.mode = value;
       if (value === 'view') body.replaceChildren();
     };
-    return { root, tools, body, slot, mode, showNotes };
+    /** Acts on the entry's version of now, read just before: a form never starts from a stale one. */
+    const withCurrent =
+      <T>(read: () => Promise<T | null>) =>
+      async (then: (value: T) => void) => {
+        show(slot, null);
+        try {
+          const value = await read();
+          if (value) then(value);
+        } catch (error) {
+          show(slot, message('alert', failureText(error, this.s)));
+        }
+      };
+    /** The History toggle; `open` puts the timeline in the body. */
+    const historyButton = (open: () => void) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'staff-history-toggle', 'aria-expanded': 'false' },
+        this.s('history'),
+      );
+      button.addEventListener('click', () => {
+        const opening = root.dataset.mode !== 'history';
+        button.setAttribute('aria-expanded', String(opening));
+        if (!opening) return mode('view');
+        open();
+      });
+      return button;
+    };
+    return { root, tools, body, slot, mode, showNotes, withCurrent, historyButton };
   }
 
   private entityControls(slug: string, name: string): HTMLElement {
     const { s } = this;
     const ctx = this.ctx;
-    const { root, tools, body, slot, mode, showNotes } = this.shell(`${s('staffTools')}: ${name}`);
+    const { root, tools, body, slot, mode, showNotes, withCurrent, historyButton } = this.shell(
+      `${s('staffTools')}: ${name}`,
+    );
     void readEntity(slug).then(
       (entity) => showNotes(entity?.internalNotes),
       () => {},
@@ -195,24 +224,8 @@ export class Workspace {
       }
       tools.querySelector<HTMLElement>('button')?.focus();
     };
-    const withEntity = async (then: (entity: NonNullable<Awaited<ReturnType<typeof readEntity>>>) => void) => {
-      show(slot, null);
-      try {
-        const entity = await readEntity(slug);
-        if (entity) then(entity);
-      } catch (error) {
-        show(slot, message('alert', failureText(error, s)));
-      }
-    };
-    const history = h(
-      'button',
-      { type: 'button', class: 'staff-history-toggle', 'aria-expanded': 'false' },
-      s('history'),
-    );
-    history.addEventListener('click', () => {
-      const open = root.dataset.mode !== 'history';
-      history.setAttribute('aria-expanded', String(open));
-      if (!open) return mode('view');
+    const withEntity = withCurrent(() => readEntity(slug));
+    const history = historyButton(() => {
       mode('history');
       body.replaceChildren(historyView({ slug }, ctx, () => this.host.refresh()));
     });
@@ -259,34 +272,19 @@ export class Workspace {
   private relationControls(id: string): HTMLElement {
     const { s } = this;
     const ctx = this.ctx;
-    const { root, tools, body, slot, mode, showNotes } = this.shell(s('staffTools'));
+    const { root, tools, body, slot, mode, showNotes, withCurrent, historyButton } = this.shell(s('staffTools'));
     void readRelation(id).then(
       (relation) => showNotes(relation?.internalNotes),
       () => {},
     );
-    const withRelation = async (then: (relation: NonNullable<Awaited<ReturnType<typeof readRelation>>>) => void) => {
-      show(slot, null);
-      try {
-        const relation = await readRelation(id);
-        if (relation) then(relation);
-      } catch (error) {
-        show(slot, message('alert', failureText(error, s)));
-      }
-    };
-    const history = h(
-      'button',
-      { type: 'button', class: 'staff-history-toggle', 'aria-expanded': 'false' },
-      s('history'),
+    const withRelation = withCurrent(() => readRelation(id));
+    const history = historyButton(
+      () =>
+        void withRelation((relation) => {
+          mode('history');
+          body.replaceChildren(historyView({ relationId: relation.relationId }, ctx, () => this.host.refresh()));
+        }),
     );
-    history.addEventListener('click', () => {
-      const open = root.dataset.mode !== 'history';
-      history.setAttribute('aria-expanded', String(open));
-      if (!open) return mode('view');
-      void withRelation((relation) => {
-        mode('history');
-        body.replaceChildren(historyView({ relationId: relation.relationId }, ctx, () => this.host.refresh()));
-      });
-    });
     tools.append(
       h(
         'button',
