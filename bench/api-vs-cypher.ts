@@ -18,7 +18,7 @@ import { pickQuestions } from './fixtures.js';
 import { runQuestions } from './measure.js';
 import { countGraph, openBenchNeo4j, REPO_ROOT, shortCount } from './neo4j.js';
 import { writeResultsMarkdown } from './report.js';
-import { describeMachine, writeRunReport } from './results.js';
+import { currentCommit, describeMachine, writeRunReport } from './results.js';
 import { startServers } from './servers.js';
 
 /** The numeric settings, with their defaults: the figures in RESULTS.md are measured with these. */
@@ -90,6 +90,8 @@ async function main() {
       const file = writeRunReport({
         label,
         startedAt,
+        commit: currentCommit(),
+        command: `npm run bench:api -- ${process.argv.slice(2).join(' ')}`,
         dataset: { kind: options.dataset, ...counts },
         machine,
         settings: Object.fromEntries(Object.keys(SETTINGS).map((k) => [k, options[k as keyof typeof SETTINGS]])),

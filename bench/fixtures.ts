@@ -1,14 +1,14 @@
 /**
  * The questions to ask of a dataset, with their arguments picked from the data itself, the same
  * way at every size, so that seed and synthetic runs ask comparable questions: the hub's hosting
- * list, the hub's page and a median page, the hub's panel, a search word, the hub's depth-2 map view
+ * and partner lists, the hub's page and a median page, the hub's panel, a search word, the hub's depth-2 map view
  * (and, when the API refuses it as too large, a view about the size of the seed map), the year
  * view, and a path between two little-connected entities.
  */
 import { CONFIG_DEFAULTS } from '../api/core/config.js';
 import type { Database } from '../api/db/database.js';
 import { focusedGraph, path, yearGraph } from './map-queries.js';
-import { type BenchQuery, entityPage, entityPanel, hosting, noop, search } from './queries.js';
+import { type BenchQuery, entityPage, entityPanel, hosting, noop, partners, search } from './queries.js';
 
 const HUB = 'framasoft';
 /** About the size of the whole seed map, which framasoft's depth-2 view covers. */
@@ -35,6 +35,7 @@ export async function pickQuestions(
   const queries = [
     noop(),
     hosting(HUB, 'peertube'),
+    partners(HUB),
     entityPage('q2-entity-page-hub', HUB),
     entityPage('q2b-entity-page-typical', typical ?? HUB),
     entityPanel('q2c-entity-panel-hub', HUB),

@@ -109,6 +109,10 @@ ${GRAPH_RETURN}`,
       shape: graphShape,
     },
     canonical: graphCanonical,
+    peer: {
+      cannot:
+        'every relation type both ways out to two hops, then the relations among the entities reached: @neo4j/graphql follows one declared field at a time, no traversal over all types',
+    },
   };
 }
 
@@ -139,6 +143,10 @@ ${GRAPH_RETURN}`,
       shape: graphShape,
     },
     canonical: graphCanonical,
+    peer: {
+      cannot:
+        "all relations of every type that hold in a year, a condition on the relation's dates and its ends' event dates: no list across relationship types",
+    },
   };
 }
 
@@ -176,5 +184,6 @@ ORDER BY c, i`,
     // Relation ids are unique per type only: chains whose id lists tie may come in either order.
     canonical: (data) =>
       sortedBy((data as { paths: { relations: Row[] }[] }).paths, (p) => p.relations.map((r) => r.id).join(' ')),
+    peer: { cannot: 'shortest paths: @neo4j/graphql has no such operation (only a hand-written @cypher field)' },
   };
 }

@@ -3,7 +3,8 @@
  * first, then every side is loaded with the same concurrency in alternating slices, so that all
  * sides see the same background load on a shared machine and their ratios stay meaningful even
  * when the absolute figures move. HTTP sides are loaded by autocannon; the driver floor, which has
- * no HTTP, by a closed loop of the same concurrency in this process.
+ * no HTTP, by a closed loop of the same concurrency in this process. The peer (@neo4j/graphql) is
+ * timed on the questions it can ask, once its answer is found equal to the floor's.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../api/db/database.js';
@@ -31,20 +32,25 @@ export async function runQuestions(
   for (const query of queries) results.push(await checkAnswers(urls, db, query));
   const accepted = queries.filter((_, i) => results[i]!.sameData !== 'refused');
   const sides = sidesOf(urls, db);
+  const sidesAsking = (query: BenchQuery) =>
+    SIDES.filter((side) => side !== 'peer' || peerAgrees(results, queries, query));
   if (settings.globalWarmup > 0 && accepted.length > 0) {
     console.error(`Warming up (${settings.globalWarmup} s, every question in turn on every side)…`);
     // The embedded Neo4j compiles its hot code for tens of seconds after it starts: without this,
     // the first questions measured would pay for it.
-    for (const side of SIDES)
-      await load(sides[side], accepted, settings.connections, settings.globalWarmup / SIDES.length);
+    for (const side of SIDES) {
+      const asked = accepted.filter((query) => sidesAsking(query).includes(side));
+      if (asked.length > 0) await load(sides[side], asked, settings.connections, settings.globalWarmup / SIDES.length);
+    }
   }
   for (const query of accepted) {
     const result = results[queries.indexOf(query)]!;
-    result.stats = await measure(sides, query, settings);
+    result.stats = await measure(sides, sidesAsking(query), query, settings);
     const figures = Object.entries(result.stats).map(
       ([side, s]) => `${side} p50 ${s.latencyMs.p50.toFixed(1)} ms, ${s.rps.toFixed(0)} rps, ${s.errors} errors`,
     );
-    console.error(`${query.key} (${result.sameData}): ${figures.join(' | ')}`);
+    const peer = result.peer && 'sameData' in result.peer ? `, peer ${result.peer.sameData}` : '';
+    console.error(`${query.key} (${result.sameData}${peer}): ${figures.join(' | ')}`);
   }
   // GraphQL only, on many connections: any error fails the run.
   const mixedBodies = accepted.filter((q) => q.mixed).map((q) => JSON.stringify(q.graphql));
@@ -64,7 +70,19 @@ function sidesOf(urls: ServerUrls, db: Database): Record<SideName, Side> {
     graphql: { url: urls.graphql, body: (query) => JSON.stringify(query.graphql) },
     driver: { ask: (query) => askFloor(db, query) },
     yoga: { url: urls.yoga, body: (query) => yogaFloorBody(query.key) },
+    peer: { url: urls.peer, body: (query) => JSON.stringify(peerRequest(query)) },
   };
+}
+
+function peerRequest({ key, peer }: BenchQuery) {
+  if ('cannot' in peer) throw new Error(`${key}: the peer cannot ask it`);
+  return { query: peer.query, variables: peer.variables };
+}
+
+/** The peer is timed on a question only when it answered the same entities as the floor. */
+function peerAgrees(results: readonly QueryResult[], queries: readonly BenchQuery[], query: BenchQuery) {
+  const peer = results[queries.indexOf(query)]?.peer;
+  return !!peer && 'sameData' in peer && peer.sameData !== 'different';
 }
 
 const askFloor = async (db: Database, query: BenchQuery) =>
@@ -117,7 +135,8 @@ async function checkAnswers(urls: ServerUrls, db: Database, query: BenchQuery): 
   if (problem) {
     const latencyMs = [first.ms];
     for (let i = 0; i < 4; i++) latencyMs.push((await post(urls.graphql, JSON.stringify(query.graphql))).ms);
-    return { key, title, sameData: 'refused', refusal: { message: problem, latencyMs } };
+    const peer = 'cannot' in query.peer ? { peer: { cannot: query.peer.cannot } } : {};
+    return { key, title, sameData: 'refused', refusal: { message: problem, latencyMs }, ...peer };
   }
   const floor = await askFloor(db, query);
   const yoga = await post(urls.yoga, yogaFloorBody(key));
@@ -126,29 +145,50 @@ async function checkAnswers(urls: ServerUrls, db: Database, query: BenchQuery): 
     throw new Error(`${key}: the yoga floor does not answer the driver floor's rows: ${yoga.text.slice(0, 300)}`);
   }
   const graphql = (JSON.parse(first.text) as { data: unknown }).data;
-  const canonical = query.canonical ?? ((data: unknown) => data);
-  const sameData = isDeepStrictEqual(graphql, floor)
+  const sameData = compare(query, 'GraphQL', graphql, floor);
+  if ('cannot' in query.peer) return { key, title, sameData, peer: { cannot: query.peer.cannot } };
+  const peer = await post(urls.peer, JSON.stringify(peerRequest(query)));
+  const peerProblem = graphqlProblem(peer.status, peer.text);
+  if (peerProblem) throw new Error(`${key}: the peer answered ${peerProblem}`);
+  const peerData = query.peer.shape((JSON.parse(peer.text) as { data: unknown }).data);
+  return { key, title, sameData, peer: { sameData: compare(query, 'the peer', peerData, floor) } };
+}
+
+/** Whether an answer is the floor's: identical, equal once put in canonical form, or different (then shown). */
+function compare(query: BenchQuery, side: string, data: unknown, floor: unknown) {
+  const canonical = query.canonical ?? ((value: unknown) => value);
+  const sameData = isDeepStrictEqual(data, floor)
     ? 'same'
-    : isDeepStrictEqual(canonical(graphql), canonical(floor))
+    : isDeepStrictEqual(canonical(data), canonical(floor))
       ? 'equivalent'
       : 'different';
   if (sameData === 'different') {
     console.error(
-      `${key}: GraphQL ${JSON.stringify(graphql).slice(0, 600)}\n  differs from ${JSON.stringify(floor).slice(0, 600)}`,
+      `${query.key}: ${side} ${JSON.stringify(data).slice(0, 600)}\n  differs from ${JSON.stringify(floor).slice(0, 600)}`,
     );
   }
-  return { key, title, sameData };
+  return sameData;
 }
 
-/** One question on every side: a warm-up of each, then slices in alternating order (G D Y, Y D G, …). */
-async function measure(sides: Record<SideName, Side>, query: BenchQuery, settings: RunSettings) {
+/**
+ * One question on the sides that ask it: a warm-up of each, then slices in alternating order
+ * (G D Y P, P Y D G, …).
+ */
+async function measure(
+  sides: Record<SideName, Side>,
+  asking: readonly SideName[],
+  query: BenchQuery,
+  settings: RunSettings,
+) {
   const { connections, rounds } = settings;
-  for (const side of SIDES) await load(sides[side], [query], connections, settings.warmup);
-  const slices = Object.fromEntries(SIDES.map((side) => [side, [] as Samples[]])) as Record<SideName, Samples[]>;
+  for (const side of asking) await load(sides[side], [query], connections, settings.warmup);
+  const slices = Object.fromEntries(asking.map((side) => [side, [] as Samples[]])) as Record<SideName, Samples[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+    for (const side of round % 2 === 0 ? asking : [...asking].reverse()) {
       slices[side].push(await load(sides[side], [query], connections, settings.seconds / rounds));
     }
   }
-  return Object.fromEntries(SIDES.map((side) => [side, summarise(slices[side])])) as Record<SideName, RunStats>;
+  return Object.fromEntries(asking.map((side) => [side, summarise(slices[side])])) as Partial<
+    Record<SideName, RunStats>
+  >;
 }

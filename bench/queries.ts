@@ -18,6 +18,14 @@ import { documentOf, ENTITY, GROUP_SIZE } from '../viz/src/queries.js';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A question as @neo4j/graphql (the peer, peer.ts) is asked it, and how its answer becomes
+ * Archipel's `data`, to be compared before timing; or why the peer cannot ask it equivalently.
+ */
+export type PeerQuestion =
+  | { query: string; variables: Record<string, unknown>; shape: (data: unknown) => unknown }
+  | { cannot: string };
+
 export interface BenchQuery {
   key: string;
   title: string;
@@ -27,6 +35,7 @@ export interface BenchQuery {
   canonical?: (data: unknown) => unknown;
   /** Part of the mixed load run. */
   mixed: boolean;
+  peer: PeerQuestion;
 }
 
 /** Floor rows as plain JavaScript (driver Integers → numbers), as the API's mapping does. */
@@ -45,8 +54,8 @@ export const ORDER = (r: string) => `type(${r}), coalesce(${r}.since, ''), ${r}.
  * What RelationFields (viz/src/queries.ts) reads of a relation `r`, its ends `x` and `y` and its
  * software `s` (OPTIONAL MATCH on `r.software`), as RETURN columns for `relationFields` to shape.
  */
-export const RELATION_COLUMNS = `type(r) AS type, r {.id, .role, .resource, .since, .until, .amount, .currency, .description,
-       .sourceSections, .sourceQuotes} AS props,
+export const RELATION_COLUMNS = `type(r) AS type, r {.id, .role, .resource, .since, .until, .amount, .currency, .period,
+       .description, .note, .sourceSections, .sourceQuotes} AS props,
        x {.slug, .name, .kind, .date} AS from, y {.slug, .name, .kind, .date} AS to, s {.slug, .name} AS software`;
 
 /** An end as RelationFields selects it: an event's date comes with it. */
@@ -67,7 +76,10 @@ export function relationFields(row: Row) {
     until: p.until,
     amount: p.amount,
     currency: p.currency,
+    // Stored as the seed's word (`per-year`), shown as the enum's name (`PER_YEAR`).
+    period: typeof p.period === 'string' ? p.period.toUpperCase().replace(/-/g, '_') : null,
     description: p.description,
+    note: p.note,
     software: row.software,
     from: endFields(row.from as Row),
     to: endFields(row.to as Row),
@@ -90,17 +102,37 @@ export function noop(): BenchQuery {
     mixed: false,
     graphql: { query: '{ __typename }', variables: {} },
     floor: { cypher: 'RETURN 1 AS one', params: {}, shape: () => ({ __typename: 'Query' }) },
+    peer: { query: '{ __typename }', variables: {}, shape: (data) => data },
   };
 }
 
+/**
+ * The relations a peer's `<field>Connection` of the organisation `$from` lists, as Archipel's
+ * top-level `relations` list gives them, each edge shaped by `node`.
+ */
+function peerRelationPage(field: string, node: (edge: { node: Row; properties: Row }) => unknown) {
+  return (data: unknown) => {
+    const [organisation] = (data as { organisations: Row[] }).organisations;
+    const page = organisation?.[field] as { totalCount: number; edges: { node: Row; properties: Row }[] } | undefined;
+    return {
+      relations: { totalCount: page?.totalCount ?? 0, edges: (page?.edges ?? []).map((e) => ({ node: node(e) })) },
+    };
+  };
+}
+
+/**
+ * Who `hub` hosts an instance of `software` for, by start date (undated last): the order both
+ * Archipel (`orderBy: {field: SINCE}`) and the peer (`sort` on the relationship's properties, where
+ * Neo4j puts missing values last) can ask for.
+ */
 export function hosting(hub: string, software: string): BenchQuery {
   return {
     key: 'q1-hosting',
-    title: `relations(types: [HOSTING], from: "${hub}", software: "${software}")`,
+    title: `relations(types: [HOSTING], from: "${hub}", software: "${software}", orderBy: {field: SINCE})`,
     mixed: true,
     graphql: {
       query: `query PeerTubeHosting($from: String!, $software: String!) {
-  relations(types: [HOSTING], from: $from, software: $software) {
+  relations(types: [HOSTING], from: $from, software: $software, orderBy: { field: SINCE }) {
     totalCount
     edges { node { to { name slug } since until description sources { section quote } } }
   }
@@ -110,7 +142,7 @@ export function hosting(hub: string, software: string): BenchQuery {
     floor: {
       cypher: `MATCH (:Entity {slug: $from})-[r:HOSTING]->(b:Entity)
 WHERE r.software = $software
-WITH r, b ORDER BY coalesce(r.since, ''), r.id
+WITH r, b ORDER BY r.since IS NULL, r.since, r.id
 WITH collect({to: b {.name, .slug}, since: r.since, until: r.until, description: r.description,
               sections: r.sourceSections, quotes: r.sourceQuotes}) AS rows
 RETURN size(rows) AS total, rows[0..20] AS page`,
@@ -130,8 +162,81 @@ RETURN size(rows) AS total, rows[0..20] AS page`,
         },
       }),
     },
+    peer: {
+      query: `query PeerTubeHosting($from: String!, $software: String!) {
+  organisations(where: { slug: { eq: $from } }) {
+    hostsConnection(
+      where: { edge: { software: { eq: $software } } }
+      sort: [{ edge: { since: ASC } }, { edge: { id: ASC } }]
+      first: 20
+    ) {
+      totalCount
+      edges { node { name slug } properties { since until description sourceSections sourceQuotes } }
+    }
+  }
+}`,
+      variables: { from: hub, software },
+      shape: peerRelationPage('hostsConnection', ({ node, properties: p }) => ({
+        to: node,
+        since: p.since,
+        until: p.until,
+        description: p.description,
+        sources: sources(p.sourceSections, p.sourceQuotes),
+      })),
+    },
   };
 }
+
+/** `hub`'s partners (ARCHIPELAGO relations it starts), by the partner's name, all of them on one page. */
+export function partners(hub: string): BenchQuery {
+  return {
+    key: 'q1b-partners',
+    title: `relations(types: [ARCHIPELAGO], from: "${hub}", orderBy: {field: NAME}, first: ${PARTNER_PAGE})`,
+    mixed: true,
+    graphql: {
+      query: `query Partners($from: String!) {
+  relations(types: [ARCHIPELAGO], from: $from, orderBy: { field: NAME }, first: ${PARTNER_PAGE}) {
+    totalCount
+    edges { node { to { slug name kind } since until description } }
+  }
+}`,
+      variables: { from: hub },
+    },
+    floor: {
+      cypher: `MATCH (:Entity {slug: $from})-[r:ARCHIPELAGO]->(b:Entity)
+WITH r, b ORDER BY b.nameKey, r.id
+WITH collect({to: b {.slug, .name, .kind}, since: r.since, until: r.until, description: r.description}) AS rows
+RETURN size(rows) AS total, rows[0..$first] AS page`,
+      params: { from: hub, first: PARTNER_PAGE },
+      shape: ([row]) => ({
+        relations: {
+          totalCount: row?.total ?? 0,
+          edges: ((row?.page as Row[]) ?? []).map((node) => ({ node })),
+        },
+      }),
+    },
+    peer: {
+      query: `query Partners($from: String!) {
+  organisations(where: { slug: { eq: $from } }) {
+    partnersConnection(sort: [{ node: { nameKey: ASC } }, { edge: { id: ASC } }], first: ${PARTNER_PAGE}) {
+      totalCount
+      edges { node { slug name kind } properties { since until description } }
+    }
+  }
+}`,
+      variables: { from: hub },
+      shape: peerRelationPage('partnersConnection', ({ node, properties: p }) => ({
+        to: node,
+        since: p.since,
+        until: p.until,
+        description: p.description,
+      })),
+    },
+  };
+}
+
+/** Page size of the partner list: all of framasoft's partners at seed size. */
+const PARTNER_PAGE = 50;
 
 export function entityPage(key: string, slug: string): BenchQuery {
   return {
@@ -180,6 +285,10 @@ RETURN type(r) AS type, a {.slug, .name} AS from, b {.slug, .name} AS to, sub`,
           },
         },
       }),
+    },
+    peer: {
+      cannot:
+        'one list of every relation type, both directions, in one order: @neo4j/graphql has a field per relationship type and direction and no list across them',
     },
   };
 }
@@ -255,11 +364,17 @@ RETURN e {.slug, .name, .kind, .aliases, .summary, .url, .category, .location} A
         };
       },
     },
+    peer: {
+      cannot:
+        "each type's group merges both directions, and each relation's software is the entity whose slug it stores: @neo4j/graphql has a field per type and direction, and no join on a property",
+    },
   };
 }
 
 export function search(text: string): BenchQuery {
-  const words = searchWords(text);
+  const lucene = searchWords(text)
+    .map((w) => `(${w} OR ${w}*)`)
+    .join(' AND ');
   return {
     key: 'q3-search',
     title: `search(text: "${text}", first: 10)`,
@@ -279,8 +394,21 @@ WITH node, score,
 ORDER BY rank, score DESC, node.name
 LIMIT 10
 RETURN node.slug AS slug, node.name AS name, node.kind AS kind`,
-      params: { index: FULLTEXT_INDEX, lucene: words.map((w) => `(${w} OR ${w}*)`).join(' AND '), key: nameKey(text) },
+      params: { index: FULLTEXT_INDEX, lucene, key: nameKey(text) },
       shape: (rows) => ({ search: { edges: rows.map((node) => ({ node })) } }),
+    },
+    // Through the same full-text index and Lucene query; the peer sorts by score only (no rank for
+    // an exact name), so it answers the same entities only when the score puts them first anyway.
+    peer: {
+      query: `query Search($phrase: String!) {
+  entitiesByText(phrase: $phrase, sort: [{ score: DESC }, { node: { name: ASC } }], first: 10) {
+    edges { node { slug name kind } }
+  }
+}`,
+      variables: { phrase: lucene },
+      shape: (data) => ({
+        search: { edges: (data as { entitiesByText: { edges: unknown[] } }).entitiesByText.edges },
+      }),
     },
     // Entities with equal rank, score and name may come in either order.
     canonical: (data) =>

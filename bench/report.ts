@@ -20,7 +20,14 @@ const RESULTS_FILE = path.join(BENCH_DIR, 'RESULTS.md');
 const START = '<!-- generated:start (npm run bench:report) -->';
 const END = '<!-- generated:end -->';
 
-const LABELS: Record<SideName, string> = { graphql: 'GraphQL', driver: 'driver floor', yoga: 'yoga floor' };
+const LABELS: Record<SideName, string> = {
+  graphql: 'Archipel',
+  peer: '@neo4j/graphql',
+  driver: 'driver floor',
+  yoga: 'yoga floor',
+};
+/** The order of the sides' columns. */
+const COLUMNS: SideName[] = ['graphql', 'peer', 'driver', 'yoga'];
 /** The ratios of p50 latencies shown for each question: each layer's cost over the one below it. */
 const RATIOS: [SideName, SideName][] = [
   ['graphql', 'driver'],
@@ -31,22 +38,40 @@ const RATIOS: [SideName, SideName][] = [
 const answered = (s: RunStats | undefined): s is RunStats => !!s && s.requests > s.errors;
 const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)} ms`;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-const p50Of = (s: RunStats | undefined) => (answered(s) ? ms(s.latencyMs.p50) : '–');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** A side's p50 and throughput in one cell. */
+const figures = (s: RunStats | undefined) => (answered(s) ? `${ms(s.latencyMs.p50)} · ${n(s.rps)}/s` : '–');
 
-function questionRow({ title, sameData, refusal, stats = {} }: QueryResult): string {
+function questionRow({ title, sameData, refusal, peer, stats = {} }: QueryResult): string {
+  const cells = 2 + COLUMNS.length + 3 + RATIOS.length;
   if (refusal)
-    return `| \`${title}\` | refused: ${refusal.message} (in ${ms(median(refusal.latencyMs))}) |${' |'.repeat(5 + RATIOS.length)}`;
+    return `| \`${title}\` | refused: ${refusal.message} (in ${ms(median(refusal.latencyMs))}) |${' |'.repeat(cells - 1)}`;
   const errors = Object.values(stats).reduce((sum, s) => sum + s.errors, 0);
-  const g = stats.graphql;
   const ratios = RATIOS.map(([a, b]) => {
     const [x, y] = [stats[a], stats[b]];
     return answered(x) && answered(y) ? `${(x.latencyMs.p50 / y.latencyMs.p50).toFixed(2)}×` : '–';
   });
-  return (
-    `| \`${title}\` | ${sameData}${errors ? ` (${errors} errors)` : ''} | ${p50Of(stats.driver)} | ${p50Of(stats.yoga)} | ` +
-    `${p50Of(g)} | ${answered(g) ? `${ms(g.latencyMs.p99)} | ${n(g.rps)}` : '– | –'} | **${ratios[0]}** | ${ratios.slice(1).join(' | ')} |`
+  const [g, p, y] = [stats.graphql, stats.peer, stats.yoga];
+  const versusPeer = answered(g) && answered(p) ? `**${(g.rps / p.rps).toFixed(2)}×**` : '–';
+  const floorVersusPeer = answered(y) && answered(p) ? `${(y.rps / p.rps).toFixed(2)}×` : '–';
+  const peerData = !peer ? '–' : 'cannot' in peer ? 'not expressible' : peer.sameData;
+  const sides = COLUMNS.map((side) =>
+    side === 'peer' && peer && 'cannot' in peer ? 'not expressible' : figures(stats[side]),
   );
+  return (
+    `| \`${title}\` | ${sameData} / ${peerData}${errors ? ` (${errors} errors)` : ''} | ${sides.join(' | ')} | ` +
+    `${answered(g) ? ms(g.latencyMs.p99) : '–'} | ${versusPeer} | ${floorVersusPeer} | ${ratios.join(' | ')} |`
+  );
+}
+
+/** Why the peer is not asked some questions, below the table. */
+function peerCannot(r: RunReport): string[] {
+  const lines = r.queries.flatMap(({ title, peer }) =>
+    peer && 'cannot' in peer ? [`- \`${title}\`: ${peer.cannot}.`] : [],
+  );
+  return lines.length === 0
+    ? []
+    : ['Not expressible with @neo4j/graphql (without a hand-written `@cypher` field):', '', ...lines, ''];
 }
 
 function datasetSection(r: RunReport): string[] {
@@ -54,15 +79,20 @@ function datasetSection(r: RunReport): string[] {
   return [
     `### ${r.label}: ${n(r.dataset.entities)} entities, ${n(r.dataset.relations)} relations`,
     '',
-    `Run ${r.startedAt.slice(0, 16)}Z, load average ${r.machine.loadAverage.join(' / ')} at the start. ${s.connections} connections; ` +
+    `Run ${r.startedAt.slice(0, 16)}Z${r.commit ? ` on commit \`${r.commit}\`` : ''}, load average ${r.machine.loadAverage.join(' / ')} at the start. ${s.connections} connections; ` +
       `${s.globalWarmup} s of every question on every side first, then per question ${s.warmup} s of warm-up and ` +
       `${s.seconds} s per side in ${s.rounds} alternating slices. Median degree ${r.fixtureNotes.medianDegree}, framasoft ${r.fixtureNotes.hubDegree}.`,
     '',
-    `| question | same data | driver floor p50 | yoga floor p50 | GraphQL p50 | GraphQL p99 | GraphQL req/s | ` +
-      `${RATIOS.map(([a, b]) => `${LABELS[a]} / ${LABELS[b]}`).join(' | ')} |`,
-    `|---|---|---:|---:|---:|---:|---:|${RATIOS.map(() => '---:').join('|')}|`,
+    ...(r.command ? [`\`${r.command}\``, ''] : []),
+    'Each side: p50 latency · successful answers per second. Same data: Archipel / the peer against the floor. ' +
+      'Yoga floor / @neo4j/graphql: the most a server on graphql-yoga reached over the peer (the floor Cypher, nothing else).',
+    '',
+    `| question | same data | ${COLUMNS.map((side) => LABELS[side]).join(' | ')} | Archipel p99 | ` +
+      `Archipel / @neo4j/graphql req/s | yoga floor / @neo4j/graphql req/s | ${RATIOS.map(([a, b]) => `${LABELS[a]} / ${LABELS[b]} p50`).join(' | ')} |`,
+    `|---|---|${COLUMNS.map(() => '---:').join('|')}|---:|---:|---:|${RATIOS.map(() => '---:').join('|')}|`,
     ...r.queries.map(questionRow),
     '',
+    ...peerCannot(r),
   ];
 }
 

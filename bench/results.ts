@@ -17,10 +17,10 @@ const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 /**
  * The sides each question is measured on, in the order of their alternating slices: Archipel's
  * GraphQL over HTTP; the hand-written Cypher through neo4j-driver in this process (the driver
- * floor); that Cypher served by a one-field graphql-yoga schema (the yoga floor). A peer GraphQL
- * server over the same Neo4j would be one more HTTP side.
+ * floor); that Cypher served by a one-field graphql-yoga schema (the yoga floor); @neo4j/graphql
+ * over the same data, served by graphql-yoga too (the peer, peer.ts), for the questions it can ask.
  */
-export const SIDES = ['graphql', 'driver', 'yoga'] as const;
+export const SIDES = ['graphql', 'driver', 'yoga', 'peer'] as const;
 export type SideName = (typeof SIDES)[number];
 
 export interface RunStats {
@@ -68,12 +68,17 @@ export interface QueryResult {
   sameData: 'same' | 'equivalent' | 'different' | 'refused';
   /** The error and how long each of a few sequential refusals took. */
   refusal?: { message: string; latencyMs: number[] };
+  /** The peer's answer against the floor's (then it is timed), or why it cannot ask the question. */
+  peer?: { sameData: 'same' | 'equivalent' | 'different' } | { cannot: string };
   stats?: Partial<Record<SideName, RunStats>>;
 }
 
 export interface RunReport {
   label: string;
   startedAt: string;
+  /** The commit measured (`+ changes` when the work tree differed from it) and the command run. */
+  commit?: string;
+  command?: string;
   dataset: { kind: string; entities: number; relations: number };
   machine: MachineDescription;
   /** The numeric settings of `bench:api` this run used (`SETTINGS`, api-vs-cypher.ts). */
@@ -98,6 +103,13 @@ export function readRunReports(): RunReport[] {
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(path.join(RESULTS_DIR, f), 'utf8')) as RunReport)
     .sort((a, b) => a.dataset.relations - b.dataset.relations);
+}
+
+/** The commit checked out, with `+ changes` when the work tree differs from it. */
+export function currentCommit(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trim();
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  return git('status', '--porcelain', '--untracked-files=no') ? `${head} + changes` : head;
 }
 
 export type MachineDescription = Awaited<ReturnType<typeof describeMachine>>;

@@ -1,6 +1,6 @@
 /**
  * Serves the real API (`createArchipelYoga` + `startHttpServer`, as `npm start` runs it) and
- * beside it the yoga floor, in a worker thread of this process: the load generator (the main
+ * beside it the yoga floor and the peer (@neo4j/graphql, peer.ts), in a worker thread of this process: the load generator (the main
  * thread) must not share the servers' event loop, or the client's work would be billed to them.
  *
  * This file is both sides: `startServers` in the main thread, and the worker's entry below. tsx
@@ -13,6 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { createDriver, Database } from '../api/db/database.js';
 import { startHttpServer } from '../api/server.js';
 import { createArchipelYoga } from '../api/yoga.js';
+import { startPeer } from './peer.js';
 import { type FloorStatement, startYogaFloor } from './yoga-floor.js';
 
 export interface ServerOptions {
@@ -24,8 +25,8 @@ export interface ServerOptions {
   floorStatements: Record<string, FloorStatement>;
 }
 
-/** Archipel's GraphQL endpoint and the yoga floor's (`yoga-floor.ts`). */
-export type ServerUrls = { graphql: string; yoga: string };
+/** Archipel's GraphQL endpoint, the yoga floor's (`yoga-floor.ts`) and the peer's (`peer.ts`). */
+export type ServerUrls = { graphql: string; yoga: string; peer: string };
 
 const ROLE = 'archipel-bench-servers';
 
@@ -57,7 +58,8 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
   process.setSourceMapsEnabled(false);
   const env = process.env;
   const driver = createDriver(options.uri, env.NEO4J_USER ?? 'neo4j', env.NEO4J_PASSWORD ?? 'archipel-password');
-  const db = new Database(driver, { database: env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: options.txTimeoutMs });
+  const database = env.NEO4J_DATABASE ?? 'neo4j';
+  const db = new Database(driver, { database, txTimeoutMs: options.txTimeoutMs });
   const api = await startHttpServer({
     yoga: createArchipelYoga({ db, expensiveReadsPerMinute: options.expensiveReadsPerMinute }),
     db,
@@ -67,11 +69,13 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
     vizDir: '/nonexistent-archipel-viz',
   });
   const yogaFloor = await startYogaFloor(db, options.floorStatements);
-  parentPort!.postMessage({ graphql: `${api.url}/graphql`, yoga: yogaFloor.url } satisfies ServerUrls);
+  const peer = await startPeer(driver, database);
+  parentPort!.postMessage({ graphql: `${api.url}/graphql`, yoga: yogaFloor.url, peer: peer.url } satisfies ServerUrls);
   parentPort!.on('message', async (message) => {
     if (message !== 'stop') return;
     await api.close();
     await yogaFloor.close();
+    await peer.close();
     await driver.close();
     parentPort!.postMessage('stopped');
   });
