@@ -15,7 +15,7 @@ import { loadDataset } from '../api/seed/load.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { seededRandom as random } from '../model/seeded-random.js';
 import { expectData, expectError } from './support/graphql.js';
-import { realSeeds, useTestDatabase } from './support/neo4j.js';
+import { openTestDatabase, realSeeds, useTestDatabase } from './support/neo4j.js';
 
 const HOSTILE_STRINGS = [
   "') DETACH DELETE n //",
@@ -111,6 +111,32 @@ describe('fuzzing the public endpoint', () => {
     expect(statuses.get(200)).toBeGreaterThan(100);
     expect(await exportDataset(db)).toEqual(before);
   }, 300_000);
+});
+
+describe('a busy database', () => {
+  it('answers SERVICE_UNAVAILABLE, not an internal error, when no connection frees up in time', async () => {
+    // One connection, held by a transaction left open: the next query waits for it, then gives up.
+    const { driver, db } = openTestDatabase(undefined, { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 300 });
+    const holder = driver.session();
+    const held = holder.beginTransaction();
+    try {
+      await held.run('RETURN 1');
+      const response = await createArchipelYoga({ db }).fetch('http://archipel.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(slug: "framasoft") { name } }' }),
+      });
+      expect(response.status).toBeLessThan(500);
+      const body = (await response.json()) as any;
+      expectError(body, 'SERVICE_UNAVAILABLE', /^The database is unavailable right now; retry in a few seconds\.$/, [
+        'entity',
+      ]);
+    } finally {
+      await held.rollback();
+      await holder.close();
+      await driver.close();
+    }
+  });
 });
 
 describe('a Neo4j outage', () => {

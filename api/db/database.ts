@@ -210,9 +210,17 @@ const TIMED_OUT_CODES = [
   'Neo.ClientError.Transaction.LockClientStopped',
 ];
 
+/**
+ * Every pooled connection stayed busy for `connectionAcquisitionTimeout`: the database is
+ * overloaded for now, which the client should hear as "retry shortly", not as an internal error.
+ * The driver gives this error no code, only its message.
+ */
+const isPoolExhausted = (error: unknown) =>
+  error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
+
 /** Connection failures and timeouts become typed, client-safe errors; everything else stays internal. */
 export function translateDriverError(error: unknown, timeoutIsRequestDeadline = false): unknown {
-  if (isRetriable(error)) {
+  if (isRetriable(error) || isPoolExhausted(error)) {
     return new ServiceUnavailableError({ cause: error });
   }
   if (error instanceof Neo4jError && TIMED_OUT_CODES.some((code) => error.code.startsWith(code))) {
@@ -231,12 +239,20 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
-export function createDriver(uri: string, user: string, password: string): Driver {
+/** The connection pool's bounds (tests make them small to exhaust the pool on purpose). */
+export interface PoolOptions {
+  /** @default 50 */
+  maxConnectionPoolSize?: number;
+  /** How long a query waits for a free connection before the API says it is busy. @default 3000 */
+  connectionAcquisitionTimeout?: number;
+}
+
+export function createDriver(uri: string, user: string, password: string, pool: PoolOptions = {}): Driver {
   // Short connection timeouts and retry window: during an outage the API must answer
   // SERVICE_UNAVAILABLE within seconds, not hang; transient errors are still retried.
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 3_000,
+    maxConnectionPoolSize: pool.maxConnectionPoolSize ?? 50,
+    connectionAcquisitionTimeout: pool.connectionAcquisitionTimeout ?? 3_000,
     connectionTimeout: 2_000,
     maxTransactionRetryTime: 3_000,
     userAgent: 'archipel',

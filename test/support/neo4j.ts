@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, inject } from 'vitest';
-import { createDriver, Database, type QueryEvent } from '../../api/db/database.js';
+import { createDriver, Database, type PoolOptions, type QueryEvent } from '../../api/db/database.js';
 import { loadDataset } from '../../api/seed/load.js';
 import { readSeeds, type SeedReadResult } from '../../api/seed/read.js';
 
@@ -14,11 +14,15 @@ export const SEEDS_DIR = path.resolve('seeds');
  * A driver and Database on a Neo4j (by default the run's test Neo4j, otherwise `uri`, e.g. in the
  * global setup before `inject` exists), as configured by the NEO4J_* variables the run uses.
  */
-export function openTestDatabase(uri: string = inject('neo4jUri')): { driver: Driver; db: Database } {
+export function openTestDatabase(
+  uri: string = inject('neo4jUri'),
+  pool: PoolOptions = {},
+): { driver: Driver; db: Database } {
   const driver = createDriver(
     uri,
     process.env.NEO4J_USER ?? 'neo4j',
     process.env.NEO4J_PASSWORD ?? 'archipel-password',
+    pool,
   );
   return { driver, db: new Database(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', txTimeoutMs: 60_000 }) };
 }
