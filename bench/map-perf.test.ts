@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, DESKTOP, useMap } from '../test/browser/harness.js';
-import { type Figures, measure } from '../test/browser/map-timing.js';
+import { type Figures, measure, operationNameOf } from '../test/browser/map-timing.js';
 import { useTestDatabase } from '../test/support/neo4j.js';
 import type { GraphData } from '../viz/src/queries.js';
 import { generateSynthetic } from './synthetic.js';
@@ -87,17 +87,19 @@ describe('map performance', { timeout: 900_000 }, () => {
     for (const renderer of ['canvas', 'webgl']) {
       const page = await map.browser.newPage({ viewport: DESKTOP });
       // The map is measured, not the API: the big graph is served from memory.
-      await page.route('**/graphql', async (route) => {
-        const body = route.request().postDataJSON() as { operationName?: string };
-        if (body.operationName === 'ArchipelGraph') {
-          await route.fulfill({ contentType: 'application/json', body: answer });
-        } else {
-          await route.fulfill({
-            contentType: 'application/json',
-            body: JSON.stringify({ data: null, errors: [{ message: 'not in the benchmark' }] }),
-          });
-        }
-      });
+      await page.route(
+        (url) => url.pathname.endsWith('/graphql'),
+        async (route) => {
+          if (operationNameOf(route.request()) === 'ArchipelGraph') {
+            await route.fulfill({ contentType: 'application/json', body: answer });
+          } else {
+            await route.fulfill({
+              contentType: 'application/json',
+              body: JSON.stringify({ data: null, errors: [{ message: 'not in the benchmark' }] }),
+            });
+          }
+        },
+      );
       const figures = await measure(page, `${map.url}/?renderer=${renderer}`, 'synthetic-5k-20k', renderer);
       results.push(figures);
       await page.screenshot({ path: `${ARTIFACTS}map-synthetic-${renderer}.png` });

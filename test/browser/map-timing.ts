@@ -5,8 +5,15 @@
  * The map sets a performance mark at each step of its load (viz/src/app.ts, viz/src/map.ts);
  * `measure` reads them and then pans the map with the mouse, recording frame times.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
+
+/** The GraphQL operation a request runs: a GET by persisted hash names it in the URL, a POST in its body. */
+export function operationNameOf(request: Request): string | null {
+  if (request.method() === 'GET') return new URL(request.url()).searchParams.get('operationName');
+  const body = request.postDataJSON() as { operationName?: string } | null;
+  return body?.operationName ?? null;
+}
 
 /** How long `panFrames` drags the map for. */
 const PAN_MS = 3000;

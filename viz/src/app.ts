@@ -267,6 +267,7 @@ export class App {
       this.arranging = true;
       const elements = toElements(graph);
       this.network = new Network(elements, HEART_SLUG);
+      performance.mark('archipel:elements');
       this.collapsed = new Set();
       const laidOut = this.canvas.map.setGraph(elements);
       if (this.canvas.map.placing) this.apply();
@@ -324,7 +325,7 @@ export class App {
         this.folded = folds.folds.length > 0;
       }
     }
-    this.canvas.draw(folds.visible, highlightOf(state, pathRelations, lang));
+    this.canvas.draw(folds.visible, highlightOf(state, pathRelations, lang), state.depth ? state.focus : null);
 
     this.chrome.showStatus(
       this.arranging

@@ -9,7 +9,7 @@ import { h, replaceChildren } from './dom.js';
 import type { VisibleSet } from './filters.js';
 import { kindLabel, type Lang, relationLabel, type Translate } from './i18n.js';
 import { type Highlight, type MapHandlers, MapView, type RendererChoice } from './map.js';
-import { TOOLTIP_ID, Tooltip, zoomControls } from './map-controls.js';
+import { AroundSwitch, TOOLTIP_ID, Tooltip, zoomControls } from './map-controls.js';
 import type { PathResult } from './path-finder.js';
 import type { RelationDetails } from './queries.js';
 import { pathKey, type ViewState } from './url-state.js';
@@ -56,6 +56,10 @@ export class Canvas {
   private cursor: string | null = null;
   /** The focused entity: the arrow keys go round its neighbours. */
   private anchor: string | null = null;
+  /** Rings around the focused entity, or the force layout, in neighbourhood views. */
+  private readonly aroundSwitch = new AroundSwitch(() => this.redraw());
+  /** What was drawn last, to draw again when the arrangement changes. */
+  private last: { visible: VisibleSet; highlight: Highlight; around: string | null } | null = null;
 
   constructor(
     private readonly handlers: Omit<MapHandlers, 'onHover'>,
@@ -82,12 +86,17 @@ export class Canvas {
     replaceChildren(
       this.overlay,
       this.tooltip.element,
-      zoomControls(t, {
-        zoomIn: () => this.map.zoomBy(ZOOM_STEP),
-        zoomOut: () => this.map.zoomBy(1 / ZOOM_STEP),
-        fit: () => this.map.frame({ kind: 'overview' }),
-      }),
+      zoomControls(
+        t,
+        {
+          zoomIn: () => this.map.zoomBy(ZOOM_STEP),
+          zoomOut: () => this.map.zoomBy(1 / ZOOM_STEP),
+          fit: () => this.map.frame({ kind: 'overview' }),
+        },
+        this.aroundSwitch.element,
+      ),
     );
+    if (this.last) this.offerAround(this.last.around);
   }
 
   /** The canvas stays laid out under the list (Cytoscape needs a size), but out of reach. */
@@ -97,16 +106,38 @@ export class Canvas {
     this.overlay.hidden = covered;
   }
 
-  draw(visible: VisibleSet, highlight: Highlight): void {
-    this.map.show(visible);
+  /**
+   * Draws what is shown and lit; `around`: the entity a neighbourhood view is about, which the
+   * map is arranged around unless the visitor switched back to the force layout.
+   */
+  draw(visible: VisibleSet, highlight: Highlight, around: string | null = null): void {
+    this.last = { visible, highlight, around };
+    this.offerAround(around);
+    this.map.show(visible, this.aroundSwitch.pressed ? around : null);
     this.map.highlight(highlight);
     this.anchor = highlight.kind === 'focus' ? highlight.slug : highlight.kind === 'path' ? highlight.focus : null;
     if (this.tooltip.shown && !this.map.nodeInfo(this.tooltip.shown)) this.tooltip.hide();
   }
 
+  private offerAround(around: string | null): void {
+    const info = around ? this.map.nodeInfo(around) : null;
+    this.aroundSwitch.offer(info ? info.label : null, this.t);
+  }
+
+  /** Draws the last view again (the arrangement changed), and frames it. */
+  private redraw(): void {
+    if (!this.last) return;
+    const { visible, highlight, around } = this.last;
+    this.draw(visible, highlight, around);
+    this.map.fitContainer();
+    if (around && this.map.arrangedAround === around) this.map.frame({ kind: 'around', slug: around });
+    else if (around) this.map.frame({ kind: 'elements', ids: [around] });
+  }
+
   /** Moves the camera as last asked, once what it frames is there; `arranging`: the graph is still being laid out. */
   moveCamera(state: ViewState, path: PathResult, pathRelations: readonly RelationDetails[], arranging: boolean): void {
-    const intent = this.intent;
+    // A new graph not framed yet gets the overview, even when nothing asked for a move.
+    const intent = this.intent ?? (this.map.unframed ? 'overview' : null);
     if (!intent || state.view !== 'map' || arranging) return;
     if (intent === 'path' && path.kind === 'loading') return;
     this.intent = null;
@@ -116,6 +147,8 @@ export class Canvas {
       this.map.frame({ kind: 'elements', ids: pathRelations.map((r) => r.id) });
     } else if (intent === 'focus' && state.relation && this.map.has(state.relation)) {
       this.map.frame({ kind: 'elements', ids: [state.relation] });
+    } else if (intent === 'focus' && state.focus && this.map.arrangedAround === state.focus) {
+      this.map.frame({ kind: 'around', slug: state.focus });
     } else if ((intent === 'focus' || intent === 'path') && state.focus) {
       this.map.frame({ kind: 'elements', ids: [state.focus] });
     } else if (intent === 'overview' || intent === 'focus') {

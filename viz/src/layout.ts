@@ -2,7 +2,7 @@
  * Force-directed layout (fcose), made repeatable: the same graph gets the same picture on every
  * load, so a shared link shows its recipient what the sender saw.
  */
-import type { Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { CollectionReturnValue, Core, EdgeSingular, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { seededRandom } from '../../model/seeded-random.js';
 import { HEART_SLUG } from './elements.js';
 import { type ForceJob, forceLayout } from './force-layout.js';
@@ -92,7 +92,8 @@ function inWorker(job: ForceJob): Promise<Float64Array> {
 /**
  * Lays the graph out. Entities without any relation stay out of the force layout (the map
  * only shows them when focused, and each one is a component fcose would have to connect,
- * which took seconds on big graphs); they line up under the map instead.
+ * which took seconds on big graphs); they line up under the map instead. The camera is left
+ * where it is: the view frames the map once it is drawn.
  */
 export function runLayout(cy: Core): void {
   if (cy.elements().empty()) return;
@@ -100,7 +101,9 @@ export function runLayout(cy: Core): void {
   const tied = cy.elements().not(isolated);
   if (tied.nonempty()) {
     withRandom(seededRandom(2020), () => tied.layout(layoutOptions()).run());
+    performance.mark('archipel:fcose');
     separate(tied.nodes());
+    performance.mark('archipel:separated');
   }
   if (isolated.nonempty()) {
     const box = tied.nonempty() ? tied.boundingBox({ includeLabels: false }) : { x1: 0, x2: 0, y2: 0 };
@@ -111,7 +114,6 @@ export function runLayout(cy: Core): void {
       node.position({ x: left + (i % perRow) * step, y: box.y2 + 120 + Math.floor(i / perRow) * step });
     });
   }
-  fitAroundHeart(cy);
 }
 
 /**
@@ -135,19 +137,57 @@ export function runLayoutWithout(cy: Core, hub: string): void {
  * cost seconds, and the padding covers them.
  */
 export function fitAroundHeart(cy: Core, padding = 40): void {
-  const shown = cy.elements(':visible');
-  if (shown.empty()) return;
-  const box = shown.boundingBox({ includeLabels: false });
-  const heart = cy.getElementById(HEART_SLUG);
-  const centre =
-    heart.nonempty() && heart.visible() ? heart.position() : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-  const halfWidth = Math.max(centre.x - box.x1, box.x2 - centre.x, 1);
-  const halfHeight = Math.max(centre.y - box.y1, box.y2 - centre.y, 1);
-  const zoom = Math.min(
-    (cy.width() - 2 * padding) / (2 * halfWidth),
-    (cy.height() - 2 * padding) / (2 * halfHeight),
-    2,
-  );
+  fitAround(cy, cy.getElementById(HEART_SLUG), { padding });
+}
+
+export interface FitOptions {
+  padding?: number;
+  /** Pixels covered at the bottom of the map (a bottom sheet): the picture fits in what is left. */
+  bottom?: number;
+  animate?: boolean;
+  /** Measure labels too: only worth it on small graphs. */
+  labels?: boolean;
+}
+
+/** Fits every shown element in the view with `centre` (when shown) in its middle. */
+export function fitAround(
+  cy: Core,
+  centre: CollectionReturnValue,
+  { padding = 40, bottom = 0, animate = false, labels = false }: FitOptions,
+): void {
+  const box = labels ? cy.nodes(':visible').boundingBox({ includeLabels: true }) : nodesBox(cy);
+  if (!box || box.w < 0 || !Number.isFinite(box.x1)) return;
+  const middle =
+    centre.nonempty() && centre.isNode() && centre.visible()
+      ? centre.position()
+      : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+  const halfWidth = Math.max(middle.x - box.x1, box.x2 - middle.x, 1);
+  const halfHeight = Math.max(middle.y - box.y1, box.y2 - middle.y, 1);
+  const height = Math.max(cy.height() - bottom, cy.height() / 3);
+  const zoom = Math.min((cy.width() - 2 * padding) / (2 * halfWidth), (height - 2 * padding) / (2 * halfHeight), 2);
   const level = Math.max(cy.minZoom(), zoom);
-  cy.viewport({ zoom: level, pan: { x: cy.width() / 2 - level * centre.x, y: cy.height() / 2 - level * centre.y } });
+  const viewport = { zoom: level, pan: { x: cy.width() / 2 - level * middle.x, y: height / 2 - level * middle.y } };
+  if (animate) cy.animate(viewport, { duration: 450, easing: 'ease-in-out-cubic' });
+  else cy.viewport(viewport);
+}
+
+/**
+ * The box around the shown nodes, from their positions and widths. Edges run between nodes, so
+ * they are left out; Cytoscape's own measure of 25,000 elements took seconds on big graphs.
+ */
+function nodesBox(cy: Core): { x1: number; x2: number; y1: number; y2: number; w: number } | null {
+  let x1 = Number.POSITIVE_INFINITY;
+  let y1 = Number.POSITIVE_INFINITY;
+  let x2 = Number.NEGATIVE_INFINITY;
+  let y2 = Number.NEGATIVE_INFINITY;
+  cy.nodes().forEach((node) => {
+    if (!node.visible()) return;
+    const { x, y } = node.position();
+    const half = node.outerWidth() / 2;
+    x1 = Math.min(x1, x - half);
+    x2 = Math.max(x2, x + half);
+    y1 = Math.min(y1, y - half);
+    y2 = Math.max(y2, y + half);
+  });
+  return x1 <= x2 ? { x1, x2, y1, y2, w: x2 - x1 } : null;
 }

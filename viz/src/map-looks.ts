@@ -42,9 +42,10 @@ export function sizeNodes(cy: Core, sizes: ReadonlyMap<string, number> | null): 
   markNodes(cy, SIZED_CLASS, 'bsize', sizes, (node) => node.data('size'));
 }
 
-/** When few entities are shown, each one carries its label whatever the zoom. */
-export function nameVisible(cy: Core, visible: VisibleSet): void {
-  const named = visible.nodes.size <= NAMED_LIMIT ? cy.nodes().filter((n) => visible.nodes.has(n.id())) : null;
+/** When few entities are shown (or `everyone`), each one carries its label whatever the zoom. */
+export function nameVisible(cy: Core, visible: VisibleSet, everyone = false): void {
+  const named =
+    everyone || visible.nodes.size <= NAMED_LIMIT ? cy.nodes().filter((n) => visible.nodes.has(n.id())) : null;
   const drop = cy.nodes(`.${NAMED_CLASS}`);
   if (named) {
     if (drop.same(named)) return;

@@ -7,7 +7,8 @@ import fcose from 'cytoscape-fcose';
 import { same } from './changed.js';
 import type { Fold, FoldLink } from './collapse.js';
 import type { Change, VisibleSet } from './filters.js';
-import { fitAroundHeart, placeBigGraph, runLayout, runLayoutWithout } from './layout.js';
+import { arrangeAround } from './focus-layout.js';
+import { fitAround, fitAroundHeart, placeBigGraph, runLayout, runLayoutWithout } from './layout.js';
 import { drawFolds } from './map-folds.js';
 import { colourNodes, nameVisible, sizeNodes } from './map-looks.js';
 import { softwareEdgeId } from './software-edge.js';
@@ -21,7 +22,11 @@ export type Highlight =
   | { kind: 'relation'; id: string }
   | { kind: 'path'; edges: readonly string[]; labels: ReadonlyMap<string, string>; focus: string | null };
 
-export type Camera = { kind: 'overview' } | { kind: 'elements'; ids: readonly string[] };
+export type Camera =
+  | { kind: 'overview' }
+  | { kind: 'elements'; ids: readonly string[] }
+  /** Everything shown, with this entity in the middle (the map arranged around it). */
+  | { kind: 'around'; slug: string };
 
 export interface MapHandlers {
   onNode(slug: string): void;
@@ -74,9 +79,13 @@ export class MapView {
   private layouts = new Map<'all' | 'islands', Positions>();
   private hubHidden = false;
   private large = false;
+  /** The entity the map is arranged around, and the shown nodes it was arranged for (see focus-layout.ts). */
+  private around: { slug: string; shown: string } | null = null;
   /** The community colours and betweenness sizes last drawn (`undefined`: nothing drawn on this graph yet). */
   private colors: ReadonlyMap<string, string> | null | undefined;
   private sizes: ReadonlyMap<string, number> | null | undefined;
+  /** True from a new graph until the camera first frames it. */
+  unframed = false;
   /** Room the camera leaves free at the bottom (a bottom sheet over the map), in pixels. */
   bottomInset = 0;
   private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -98,6 +107,7 @@ export class MapView {
     this.highlighted = null;
     this.layouts.clear();
     this.hubHidden = false;
+    this.around = null;
     this.colors = undefined;
     this.sizes = undefined;
     const generation = ++this.generation;
@@ -106,6 +116,7 @@ export class MapView {
     if (large) {
       await placeBigGraph(elements);
       if (generation !== this.generation) return null;
+      performance.mark('archipel:placed');
     }
     const cy = cytoscape({
       container: this.container,
@@ -143,8 +154,10 @@ export class MapView {
     } else {
       cy.one('render', () => performance.mark('archipel:first-render'));
     }
-    if (large) fitAroundHeart(cy);
-    else runLayout(cy);
+    // No framing here: the first view frames the map (canvas.ts), and framing twice cost twice.
+    if (!large) runLayout(cy);
+    this.unframed = true;
+    performance.mark('archipel:fitted');
     this.layouts.set('all', positionsOf(cy));
     return cy;
   }
@@ -187,6 +200,7 @@ export class MapView {
     const cy = this.cy;
     if (!cy || hubHidden === this.hubHidden) return;
     this.hubHidden = hubHidden;
+    this.around = null;
     const key = hubHidden ? 'islands' : 'all';
     const saved = this.layouts.get(key);
     if (saved) {
@@ -195,6 +209,34 @@ export class MapView {
       runLayoutWithout(cy, hub);
       this.layouts.set(key, positionsOf(cy));
     }
+  }
+
+  /** The entity the map is arranged around now, if any. */
+  get arrangedAround(): string | null {
+    return this.around?.slug ?? null;
+  }
+
+  /**
+   * Arranges what is shown on rings around `slug` (focus-layout.ts), again whenever what is
+   * shown changes; `null` puts the force layout's places back. Big graphs keep their layout.
+   */
+  private arrangeAround(cy: Core, slug: string | null): void {
+    if (this.large) slug = null;
+    if (!slug) {
+      if (!this.around) return;
+      this.around = null;
+      this.highlighted = null;
+      const saved = this.layouts.get(this.hubHidden ? 'islands' : 'all');
+      if (saved) cy.nodes().positions((node) => saved.get(node.id()) ?? node.position());
+      return;
+    }
+    const shown = cy
+      .nodes(':visible')
+      .map((node) => node.id())
+      .join(' ');
+    if (this.around?.slug === slug && this.around.shown === shown) return;
+    this.highlighted = null;
+    this.around = arrangeAround(cy, slug) ? { slug, shown } : null;
   }
 
   /** Draws the folded communities, or takes away those unfolded (see map-folds.ts). */
@@ -292,9 +334,16 @@ export class MapView {
    * Hides what the filters leave out and marks how relations changed ("changes" mode), touching
    * only elements whose state changes: restyling 25,000 of them costs seconds.
    */
-  show(visible: VisibleSet): void {
+  show(visible: VisibleSet, around: string | null = null): void {
     const cy = this.cy;
     if (!cy) return;
+    this.showOnly(cy, visible);
+    this.arrangeAround(cy, around);
+    // Arranged around an entity, every node has room for its label: each one carries it.
+    nameVisible(cy, visible, this.around !== null);
+  }
+
+  private showOnly(cy: Core, visible: VisibleSet): void {
     const hide = cy.collection();
     const reveal = cy.collection();
     const marks: [EdgeSingular, Change | undefined][] = [];
@@ -308,7 +357,6 @@ export class MapView {
         marks.push([element, visible.changed.get(id)]);
       }
     });
-    nameVisible(cy, visible);
     if (hide.empty() && reveal.empty() && marks.length === 0) return;
     cy.batch(() => {
       hide.addClass('filtered');
@@ -330,7 +378,8 @@ export class MapView {
       cy.edges('[pathLabel]').removeData('pathLabel');
       const lit = this.lit(cy, highlight);
       if (!lit || lit.empty()) return;
-      cy.elements().not(lit).addClass('faded');
+      if (!(highlight.kind === 'focus' && this.around?.slug === highlight.slug))
+        cy.elements().not(lit).addClass('faded');
       lit.addClass('highlighted');
       if (highlight.kind === 'focus') cy.getElementById(highlight.slug).addClass('focus');
       if (highlight.kind === 'path') {
@@ -345,8 +394,12 @@ export class MapView {
     switch (highlight.kind) {
       case 'none':
         return null;
-      case 'focus':
-        return cy.getElementById(highlight.slug).closedNeighborhood();
+      case 'focus': {
+        const focus = cy.getElementById(highlight.slug);
+        // On rings, distance already tells how near each entity is: the outer rings stay readable.
+        if (this.around?.slug === highlight.slug) return focus.union(focus.connectedEdges());
+        return focus.closedNeighborhood();
+      }
       case 'relation': {
         const edge = cy.getElementById(highlight.id).union(cy.getElementById(softwareEdgeId(highlight.id)));
         return edge.union(edge.connectedNodes());
@@ -362,8 +415,19 @@ export class MapView {
   frame(camera: Camera): void {
     const cy = this.cy;
     if (!cy) return;
+    this.unframed = false;
     if (camera.kind === 'overview') {
       fitAroundHeart(cy);
+      return;
+    }
+    if (camera.kind === 'around') {
+      cy.stop(true, true);
+      fitAround(cy, cy.getElementById(camera.slug), {
+        padding: 24,
+        bottom: this.bottomInset,
+        animate: !this.reducedMotion,
+        labels: true,
+      });
       return;
     }
     const targets = byIds(cy, camera.ids).filter(':visible');
