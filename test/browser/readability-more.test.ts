@@ -312,6 +312,49 @@ describe('communities, folded', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('on a phone', { timeout: TIMEOUT }, () => {
+  it('the header is compact, so a focused neighbourhood keeps a usable band of map above the sheet', async () => {
+    const phone = await map.browser.newContext({ viewport: PHONE, locale: 'en-GB', isMobile: true, hasTouch: true });
+    const page = await map.open('?focus=picasoft&depth=1', await phone.newPage());
+    await expect.poll(() => page.locator('.details h2').textContent()).toBe('Picasoft');
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const header = await box('.top-bar');
+    const sheet = await box('.details');
+    await page.screenshot({ path: `${ARTIFACTS}phone-compact-header.png` });
+    // Every control is still there and takes a thumb.
+    const controls = page.locator(
+      '.view-switch button, .graphql-link, .export-png, .export-menu summary, .languages button, .staff-sign-in, .main-search input',
+    );
+    expect(await controls.count()).toBe(9);
+    for (const control of await controls.all()) {
+      const at = (await control.boundingBox())!;
+      const name = (await control.textContent()) || (await control.getAttribute('aria-label'));
+      expect(at.height, `${name}`).toBeGreaterThanOrEqual(44);
+      expect(at.y + at.height, `${name}`).toBeLessThanOrEqual(header.y + header.height);
+    }
+    // At most a fifth of the screen for the header; at least 240 px of map between it and the sheet.
+    expect(header.height).toBeLessThanOrEqual(PHONE.height / 5);
+    expect(sheet.y - (header.y + header.height)).toBeGreaterThanOrEqual(240);
+    // The map's buttons ride above the sheet; the camera frames the neighbourhood clear of them.
+    await expect.poll(() => page.evaluate(() => window.__archipel!.cy!.animated())).toBe(false);
+    const buttons = await box('.zoom-controls');
+    const covered = await page.evaluate((b) => {
+      const cy = window.__archipel!.cy!;
+      const at = cy.container()!.getBoundingClientRect();
+      return cy
+        .nodes(':visible')
+        .filter((n) => {
+          const r = n.renderedBoundingBox({ includeLabels: false });
+          const [x1, y1, x2, y2] = [r.x1 + at.x, r.y1 + at.y, r.x2 + at.x, r.y2 + at.y];
+          return x1 < b.x + b.width && x2 > b.x && y1 < b.y + b.height && y2 > b.y;
+        })
+        .map((n) => n.id());
+    }, buttons);
+    expect(covered).toEqual([]);
+    await phone.close();
+  });
+});
+
 describe('screenshots', { timeout: TIMEOUT }, () => {
   it('the path finder with worded steps and the SVG picture, on a desk and on a phone', async () => {
     const page = await map.open('?from=picasoft&to=la-coalition');

@@ -176,7 +176,9 @@ export class App {
       this.chrome.embedLink,
       this.announcer.element,
     );
-    this.keeper = new FocusKeeper(this.details.root, this.canvas.element);
+    this.keeper = new FocusKeeper(this.details.root, this.canvas.element, () =>
+      this.canvas.overlay.querySelector<HTMLElement>('.zoom-controls'),
+    );
     this.buildChrome();
     window.addEventListener('resize', () => this.canvas.map.resize());
     document.addEventListener('keydown', (event) => {

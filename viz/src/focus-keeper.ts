@@ -4,6 +4,9 @@
  * the panel brings it back to where it was before, or to the map. The panel's content arrives
  * later than the choice, so the move waits for `settle`, called after every redraw.
  */
+/** Room left between the framed map and the controls riding on the sheet. */
+const RIDING_MARGIN_PX = 8;
+
 export class FocusKeeper {
   private pending: 'panel' | 'back' | null = null;
   private returnTo: HTMLElement | null = null;
@@ -11,6 +14,8 @@ export class FocusKeeper {
   constructor(
     private readonly panel: HTMLElement,
     private readonly fallback: HTMLElement,
+    /** Controls that ride on top of the sheet (the map's buttons on a phone), if any. */
+    private readonly ridingOnSheet: () => HTMLElement | null = () => null,
   ) {}
 
   /** The next panel drawn takes the focus; the focus comes back here when it closes. */
@@ -47,15 +52,20 @@ export class FocusKeeper {
   }
 
   /**
-   * How much of the map a bottom sheet (the panel on a phone) covers, in pixels: the camera
-   * frames the focused entity in the part left uncovered.
+   * How much of the map a bottom sheet (the panel on a phone) covers, in pixels, with the
+   * controls riding on top of it: the camera frames the focused entity in the part left clear.
    */
   sheetOverlap(): number {
     if (this.panel.hidden || getComputedStyle(this.panel).position !== 'fixed') return 0;
     const map = this.fallback.getBoundingClientRect();
     // The sheet grows once the entity arrives: frame for its full height, not the "loading" line.
     const tallest = Number.parseFloat(getComputedStyle(this.panel).maxHeight);
-    const top = Number.isFinite(tallest) ? window.innerHeight - tallest : this.panel.getBoundingClientRect().top;
+    let top = Number.isFinite(tallest) ? window.innerHeight - tallest : this.panel.getBoundingClientRect().top;
+    const riding = this.ridingOnSheet()?.getBoundingClientRect();
+    // Only controls sitting on the sheet's edge count, not ones placed elsewhere on the map.
+    if (riding && riding.height > 0 && riding.bottom <= top + 1 && riding.bottom >= top - 48) {
+      top = riding.top - RIDING_MARGIN_PX;
+    }
     return Math.max(0, map.bottom - Math.max(map.top, top));
   }
 }
