@@ -11,7 +11,7 @@ import type { RelationType } from '../../model/vocabulary.js';
 import { relationLabel } from '../../viz/src/i18n.js';
 import { PLAY_STEP_MS } from '../../viz/src/legend.js';
 import { relationPhrase, relationSentence } from '../../viz/src/relation-words.js';
-import { ARTIFACTS, chooseInSearch, PHONE, useMap } from './harness.js';
+import { ARTIFACTS, chooseInSearch, DESKTOP, PHONE, useMap } from './harness.js';
 
 const map = useMap();
 const TIMEOUT = 90_000;
@@ -309,6 +309,65 @@ describe('communities, folded', { timeout: TIMEOUT }, () => {
     await expect.poll(() => drawn(page, fold), POLL).toEqual(before);
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     await page.close();
+  });
+});
+
+/** The labels the renderer draws, with their boxes on screen (what a person can read). */
+const drawnLabels = (page: Page) =>
+  page.evaluate(() => {
+    const cy = window.__archipel!.cy!;
+    const extent = cy.extent();
+    return cy
+      .nodes(':visible')
+      .filter((n) => {
+        const { x, y } = n.position();
+        const inView = x >= extent.x1 && x <= extent.x2 && y >= extent.y1 && y <= extent.y2;
+        const size = n.numericStyle('font-size') * cy.zoom();
+        return (
+          inView &&
+          String(n.style('label') ?? '').length > 0 &&
+          Number(n.style('text-opacity')) > 0 &&
+          Number(n.style('opacity')) > 0.5 &&
+          size >= n.numericStyle('min-zoomed-font-size') &&
+          size >= 9
+        );
+      })
+      .map((n) => ({
+        id: n.id(),
+        box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+      }));
+  });
+
+describe('labels at the overview', { timeout: TIMEOUT }, () => {
+  it('the whole archipelago names its biggest entities, readable and with no two labels over each other', async () => {
+    for (const [viewport, least] of [
+      [DESKTOP, 10],
+      [PHONE, 4],
+    ] as const) {
+      const context = await map.browser.newContext({ viewport, locale: 'en-GB', hasTouch: viewport === PHONE });
+      const page = await map.open('?hub=hidden&groups=1', await context.newPage());
+      await expect.poll(() => page.evaluate(() => window.__archipel!.cy!.animated()), POLL).toBe(false);
+      await expect.poll(async () => (await drawnLabels(page)).length, POLL).toBeGreaterThanOrEqual(least);
+      const labels = await drawnLabels(page);
+      const clashes = labels.flatMap((a, i) =>
+        labels
+          .slice(i + 1)
+          .filter(({ box: b }) => a.box.x1 < b.x2 && a.box.x2 > b.x1 && a.box.y1 < b.y2 && a.box.y2 > b.y1)
+          .map((b) => `${a.id} × ${b.id}`),
+      );
+      expect(clashes).toEqual([]);
+      // The biggest entity on screen is among them.
+      const biggest = await page.evaluate(() => {
+        const cy = window.__archipel!.cy!;
+        return cy
+          .nodes(':visible')
+          .sort((a, b) => b.renderedWidth() - a.renderedWidth())
+          .first()
+          .id();
+      });
+      expect(labels.map((l) => l.id)).toContain(biggest);
+      await context.close();
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 /**
- * Looks the map puts on its nodes from outside data: community colours, betweenness sizes, and
- * labels on every node when few are shown. Each touches the nodes in one batch.
+ * Looks the map puts on its nodes from outside data: community colours, betweenness sizes,
+ * labels on every node when few are shown, and on the biggest ones when many are. Each touches
+ * the nodes in one batch.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { VisibleSet } from './filters.js';
-import { GROUPED_CLASS, NAMED_CLASS, NO_COMMUNITY_COLOR, SIZED_CLASS } from './style.js';
+import { GROUPED_CLASS, LANDMARK_CLASS, NAMED_CLASS, NO_COMMUNITY_COLOR, SIZED_CLASS } from './style.js';
 
 /** Up to this many visible entities, each carries its label whatever the zoom. */
 const NAMED_LIMIT = 40;
@@ -56,4 +57,80 @@ export function nameVisible(cy: Core, visible: VisibleSet, everyone = false): vo
   } else if (drop.nonempty()) {
     drop.removeClass(NAMED_CLASS);
   }
+}
+
+/** On-screen size of a landmark's label, whatever the zoom. */
+const LANDMARK_FONT_PX = 12;
+/** Room for one landmark per this much map width: about 12 on a desk, 4 on a phone. */
+const PIXELS_PER_LANDMARK = 90;
+/** An average glyph's width, as a share of the font size, to size a label before it is drawn. */
+const GLYPH_WIDTH = 0.58;
+const LANDMARK_MAX_CHARS = 28;
+
+interface ScreenBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const overlaps = (a: ScreenBox, b: ScreenBox) => a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
+
+/** Where a landmark label of `node` would sit on screen: centred under it, as the style draws it. */
+function landmarkBox(node: NodeSingular): ScreenBox {
+  const { x, y } = node.renderedPosition();
+  const text = String(node.data('label') ?? '');
+  const width = Math.min(text.length, LANDMARK_MAX_CHARS) * LANDMARK_FONT_PX * GLYPH_WIDTH + 4;
+  const top = y + node.renderedHeight() / 2 + 2;
+  return { x1: x - width / 2, x2: x + width / 2, y1: top, y2: top + LANDMARK_FONT_PX * 1.3 };
+}
+
+/**
+ * When too many entities are shown for all to be named, names the biggest ones in view anyway,
+ * at a readable size whatever the zoom: a person sees which islands are which before zooming in.
+ * They are taken biggest first and a label that would cover another label or a bigger node is
+ * skipped, so no two labels collide. Labels the map draws already (the focus, a path) count as
+ * taken room.
+ */
+export function nameLandmarks(cy: Core): void {
+  const zoom = cy.zoom();
+  const width = cy.width();
+  const height = cy.height();
+  const visible = cy.nodes(':visible').filter((n) => !n.hasClass('faded')) as NodeCollection;
+  const named = visible.filter((n) => n.hasClass(NAMED_CLASS) || n.hasClass('highlighted') || n.hasClass('path'));
+  const taken: ScreenBox[] = named.map((n) => n.renderedBoundingBox({ includeLabels: true }));
+  const chosen: NodeSingular[] = [];
+  if (named.length < visible.length) {
+    const limit = Math.max(3, Math.floor(width / PIXELS_PER_LANDMARK));
+    const candidates = visible
+      .filter((n) => {
+        const { x, y } = n.renderedPosition();
+        return !named.contains(n) && x >= 0 && y >= 0 && x <= width && y <= height;
+      })
+      .sort((a, b) => b.renderedWidth() - a.renderedWidth() || b.data('degree') - a.data('degree'));
+    for (const node of candidates) {
+      if (chosen.length >= limit) break;
+      const box = landmarkBox(node);
+      if (box.x1 < 0 || box.x2 > width || box.y2 > height || taken.some((other) => overlaps(box, other))) continue;
+      chosen.push(node);
+      taken.push(box, node.renderedBoundingBox({ includeLabels: false }));
+    }
+  }
+  let landmarks = cy.collection();
+  for (const node of chosen) landmarks = landmarks.union(node);
+  cy.batch(() => {
+    dropLandmarks(cy, landmarks);
+    landmarks.addClass(LANDMARK_CLASS).style({
+      'font-size': LANDMARK_FONT_PX / zoom,
+      'text-max-width': `${(LANDMARK_MAX_CHARS * LANDMARK_FONT_PX * GLYPH_WIDTH) / zoom}px`,
+    });
+  });
+}
+
+/**
+ * Takes the landmark labels away (but from `keep`): a layout that makes room for labels must
+ * measure the labels the nodes will carry, not the enlarged ones of the view before.
+ */
+export function dropLandmarks(cy: Core, keep = cy.collection()): void {
+  cy.nodes(`.${LANDMARK_CLASS}`).not(keep).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
 }

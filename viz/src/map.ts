@@ -10,7 +10,7 @@ import type { Change, VisibleSet } from './filters.js';
 import { arrangeAround } from './focus-layout.js';
 import { fitAround, fitAroundHeart, placeBigGraph, runLayout, runLayoutWithout } from './layout.js';
 import { drawFolds } from './map-folds.js';
-import { colourNodes, nameVisible, sizeNodes } from './map-looks.js';
+import { colourNodes, dropLandmarks, nameLandmarks, nameVisible, sizeNodes } from './map-looks.js';
 import { softwareEdgeId } from './software-edge.js';
 import { CURSOR_CLASS, LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.js';
 
@@ -147,6 +147,7 @@ export class MapView {
     cy.on('mouseout', 'node', () => this.handlers.onHover(null));
     this.cy = cy;
     if (large) this.labelNodesInView(cy);
+    else this.nameLandmarksInView(cy);
     performance.mark('archipel:cytoscape');
     if (this.renderer.webgl) {
       // Cytoscape's WebGL path draws without emitting 'render': the frame after the first draw is it.
@@ -183,6 +184,15 @@ export class MapView {
     cy.on('viewport', () => {
       clearTimeout(timer);
       timer = setTimeout(update, 400);
+    });
+  }
+
+  /** Once the view settles, names again the biggest nodes it shows (a zoom changes what fits). */
+  private nameLandmarksInView(cy: Core): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => nameLandmarks(cy), 150);
     });
   }
 
@@ -338,9 +348,11 @@ export class MapView {
     const cy = this.cy;
     if (!cy) return;
     this.showOnly(cy, visible);
+    dropLandmarks(cy);
     this.arrangeAround(cy, around);
     // Arranged around an entity, every node has room for its label: each one carries it.
     nameVisible(cy, visible, this.around !== null);
+    if (!this.large) nameLandmarks(cy);
   }
 
   private showOnly(cy: Core, visible: VisibleSet): void {

@@ -152,6 +152,9 @@ export const HUB_DEGREE = 20;
 /** The class the map gives to nodes in view once zoomed in, so that big graphs label them too. */
 export const LABELLED_CLASS = 'labelled';
 
+/** The biggest nodes in view, named at a readable size when too many are shown for all (map-looks.ts). */
+export const LANDMARK_CLASS = 'landmark';
+
 export interface StyleOptions {
   large: boolean;
 }
@@ -246,6 +249,10 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     {
       selector: `node.${NAMED_CLASS}`,
       style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'text-opacity': 1 },
+    },
+    {
+      selector: `node.${LANDMARK_CLASS}`,
+      style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'text-opacity': 1, 'z-index': 25 },
     },
     {
       selector: `node.${CURSOR_CLASS}`,
