@@ -20,6 +20,7 @@ import neo4j, {
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
 import { QueryTimeoutError, ServiceUnavailableError } from '../core/errors.js';
+import { disableNagleForNewSockets } from './no-delay.js';
 
 export interface QueryEvent {
   cypher: string;
@@ -248,6 +249,8 @@ export interface PoolOptions {
 }
 
 export function createDriver(uri: string, user: string, password: string, pool: PoolOptions = {}): Driver {
+  // Else a statement over 1.4 kB waits 40 ms for a delayed ACK (see no-delay.ts).
+  disableNagleForNewSockets();
   // Short connection timeouts and retry window: during an outage the API must answer
   // SERVICE_UNAVAILABLE within seconds, not hang; transient errors are still retried.
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {

@@ -2,18 +2,27 @@
  * Views of the graph as a whole: shortest paths between two entities, the map's view (by focus,
  * depth, kinds and time) and the whole view the exports write.
  */
-import type { EntityModel, PartialEntity, RelationModel } from '../../model/models.js';
+import type { EntityModel, PartialEntity, PartialRelation, RelationModel } from '../../model/models.js';
 import type { EntityKind, RelationType } from '../../model/vocabulary.js';
 import { boundedInt, relationTypePattern, timeConditions } from './cypher-fragments.js';
 import type { Database } from './database.js';
 import { entitiesBySlugs } from './entities.js';
-import { MAP_ENTITY_PROJECTION, RELATION_PROJECTION } from './records/projections.js';
-import { partialEntityFromProps, relationFromValue } from './records/read.js';
-
-import { relationsByKeys, unknownSlugs } from './relations.js';
+import {
+  ENTITY_PROJECTION,
+  MAP_ENTITY_PROJECTION,
+  RELATION_PROJECTION,
+  type RelationProjectionOptions,
+} from './records/projections.js';
+import { entityFromProps, listedRelationFromValue, partialEntityFromProps, relationFromValue } from './records/read.js';
+import { relationsByKeys } from './relations.js';
 
 export type PathResult =
-  | { status: 'found'; paths: RelationModel[][] }
+  | {
+      status: 'found';
+      paths: RelationModel[][];
+      /** The whole entities of the software the chains' relations name, for the resolvers that show it. */
+      software: EntityModel[];
+    }
   | { status: 'none' }
   | { status: 'unknown'; slugs: string[] };
 
@@ -32,31 +41,61 @@ export interface PathOptions {
  * long: every chain of the shortest length, up to `limit`, in a stable order. The same entity at
  * both ends is a chain of length 0; unknown slugs (ends or `avoid`) are reported, never confused
  * with "no chain".
+ *
+ * One round trip: the slugs are checked, the chains searched (only when every slug is known) and
+ * read with what a path shows of their ends and software in the same statement. Checking first in
+ * a statement of its own, then loading the software and the events' dates after, made three
+ * round trips of a question the search itself answers in a few milliseconds.
  */
 export async function shortestPaths(db: Database, options: PathOptions): Promise<PathResult> {
   const length = boundedInt(options.maxLength, 1, MAX_PATH_LENGTH);
   const slugs = [...new Set([options.from, options.to, ...options.avoid])];
-  const unknown = await unknownSlugs(db, slugs);
-  if (unknown.length > 0) return { status: 'unknown', slugs: unknown };
-  if (options.from === options.to) return { status: 'found', paths: [[]] };
-  const rows = await db.read(
+  const [row] = await db.read(
     // The avoided entities are excluded during the search (a predicate inside the quantified
     // pattern), not from its results: a filter after it made Neo4j enumerate every path instead.
-    `MATCH (a:Entity {slug: $from}), (b:Entity {slug: $to})
-     MATCH p = ALL SHORTEST (a)(()-[]-(x:Entity) WHERE NOT x.slug IN $avoid){1,${length}}(b)
-     WITH p, [r IN relationships(p) | r.id] AS ids
-     ORDER BY ids
-     LIMIT toInteger($limit)
-     RETURN [r IN relationships(p) | ${RELATION_PROJECTION('r')}] AS rels`,
+    `CALL {
+       UNWIND $slugs AS slug
+       OPTIONAL MATCH (e:Entity {slug: slug})
+       WITH slug, e WHERE e IS NULL
+       RETURN collect(slug) AS unknown
+     }
+     CALL {
+       WITH unknown
+       WITH unknown WHERE size(unknown) = 0 AND $from <> $to
+       MATCH (a:Entity {slug: $from}), (b:Entity {slug: $to})
+       MATCH p = ALL SHORTEST (a)(()-[]-(x:Entity) WHERE NOT x.slug IN $avoid){1,${length}}(b)
+       WITH p, [r IN relationships(p) | r.id] AS ids
+       ORDER BY ids
+       LIMIT toInteger($limit)
+       RETURN collect(relationships(p)) AS chains
+     }
+     CALL {
+       WITH chains
+       UNWIND chains AS chain
+       UNWIND chain AS r
+       WITH DISTINCT r.software AS slug WHERE slug IS NOT NULL
+       MATCH (s:Entity {slug: slug})
+       RETURN collect(${ENTITY_PROJECTION('s')}) AS software
+     }
+     RETURN unknown, software,
+            [chain IN chains | [r IN chain | ${RELATION_PROJECTION('r', { sources: true, ends: { from: 'drawn', to: 'drawn' } })}]] AS paths`,
     {
+      slugs,
       from: options.from,
       to: options.to,
       avoid: options.avoid.filter((slug) => slug !== options.from && slug !== options.to),
       limit: options.limit,
     },
-    (r) => (r.get('rels') as unknown[]).map((rel) => relationFromValue(rel)),
+    (r) => ({
+      unknown: r.get('unknown') as string[],
+      software: (r.get('software') as Record<string, unknown>[]).map(entityFromProps),
+      paths: (r.get('paths') as unknown[][]).map((rels) => rels.map((rel) => relationFromValue(rel))),
+    }),
   );
-  return rows.length === 0 ? { status: 'none' } : { status: 'found', paths: rows };
+  if (!row) throw new Error('The path statement returned no row');
+  if (row.unknown.length > 0) return { status: 'unknown', slugs: row.unknown };
+  if (options.from === options.to) return { status: 'found', paths: [[]], software: [] };
+  return row.paths.length === 0 ? { status: 'none' } : { status: 'found', paths: row.paths, software: row.software };
 }
 
 /** The longest chain `path` looks for: six steps covers the seed graph's diameter with room. */
@@ -74,10 +113,23 @@ export interface GraphOptions {
   /** Above this many entities, or relations, the view is not returned (the caller explains how to narrow it). */
   maxNodes: number;
   maxRelations: number;
+  /**
+   * What a client selected of the relations (`Relation` field names), to read only that, sources
+   * included (with only their `section` selected, the quotes stay in the database): else every
+   * property and no sources, and a client that selects them loads every relation again.
+   */
+  edgeSelection?: { fields: readonly string[]; sectionsOnly: boolean };
 }
 
 export type GraphResult =
-  | { status: 'ok'; nodes: PartialEntity[]; edges: RelationModel[] }
+  | {
+      status: 'ok';
+      nodes: PartialEntity[];
+      /** Partial when read with an `edgeSelection`. */
+      edges: (RelationModel | PartialRelation)[];
+      /** The whole entities of the software the edges name, for the resolvers that show it. */
+      software: EntityModel[];
+    }
   | { status: 'too-large'; limit: 'nodes' | 'relations' }
   | { status: 'unknown-focus' };
 
@@ -139,6 +191,7 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
          WITH DISTINCT n LIMIT ${overNodes}
          RETURN collect(n) AS nodes
        }`;
+  const readEdge = options.edgeSelection ? listedRelationFromValue : relationFromValue;
   const rows = await db.read(
     `${selectNodes}
      CALL {
@@ -151,18 +204,18 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
        RETURN collect(r) AS rels
      }
      CALL {
-       WITH nodes, rels
+       WITH rels
        UNWIND [r IN rels WHERE r.software IS NOT NULL | r.software] AS software
        MATCH (s:Entity {slug: software})
-       WHERE NOT s IN nodes
        RETURN collect(DISTINCT s) AS software
      }
-     WITH nodes + software AS nodes, rels
-     WITH nodes, rels, size(nodes) <= $maxNodes AS nodesFit, size(rels) <= $maxRelations AS relationsFit
+     WITH nodes + [s IN software WHERE NOT s IN nodes] AS nodes, rels, software
+     WITH nodes, rels, software, size(nodes) <= $maxNodes AS nodesFit, size(rels) <= $maxRelations AS relationsFit
+     WITH nodesFit, relationsFit, CASE WHEN nodesFit AND relationsFit THEN [nodes, rels, software] ELSE [[], [], []] END AS view
      RETURN nodesFit, relationsFit,
-            CASE WHEN nodesFit AND relationsFit THEN [n IN nodes | ${MAP_ENTITY_PROJECTION('n')}] ELSE [] END AS nodes,
-            CASE WHEN nodesFit AND relationsFit
-                 THEN [r IN rels | ${RELATION_PROJECTION('r', { sources: false, ends: { from: 'slug', to: 'slug' } })}] ELSE [] END AS edges`,
+            [n IN view[0] | ${MAP_ENTITY_PROJECTION('n')}] AS nodes,
+            [r IN view[1] | ${RELATION_PROJECTION('r', edgeProjection(options.edgeSelection))}] AS edges,
+            [s IN view[2] | ${ENTITY_PROJECTION('s')}] AS software`,
     {
       focus: options.focus,
       kinds: options.kinds,
@@ -180,7 +233,8 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
         relationsFit: r.get('relationsFit') as boolean,
         nodes,
         // Every edge's ends are among the nodes.
-        edges: (r.get('edges') as unknown[]).map((edge) => relationFromValue(edge, bySlug)),
+        edges: (r.get('edges') as unknown[]).map((edge) => readEdge(edge, bySlug)),
+        software: (r.get('software') as Record<string, unknown>[]).map(entityFromProps),
       };
     },
   );
@@ -188,7 +242,15 @@ export async function graphView(db: Database, options: GraphOptions): Promise<Gr
   if (!row) return { status: 'unknown-focus' };
   if (!row.nodesFit) return { status: 'too-large', limit: 'nodes' };
   if (!row.relationsFit) return { status: 'too-large', limit: 'relations' };
-  return { status: 'ok', nodes: row.nodes, edges: row.edges };
+  return { status: 'ok', nodes: row.nodes, edges: row.edges, software: row.software };
+}
+
+/** How the view reads its relations: their ends as slugs (the view returns their entities anyway). */
+function edgeProjection(selection: GraphOptions['edgeSelection']): RelationProjectionOptions {
+  const ends = { from: 'slug', to: 'slug' } as const;
+  if (!selection) return { sources: false, ends };
+  const sources = selection.fields.includes('sources') && (selection.sectionsOnly ? 'sections' : true);
+  return { sources, only: selection.fields, ends };
 }
 
 export type WholeGraphResult =

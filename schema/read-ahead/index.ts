@@ -17,4 +17,4 @@ export { planKey } from './key.js';
 export type { RelationListArgs } from './plan.js';
 export { planFromInfo } from './plan.js';
 export type { PrimedLoaders, ReadAheadResult } from './prime.js';
-export { primeFromResult } from './prime.js';
+export { primeEntities, primeFromResult } from './prime.js';

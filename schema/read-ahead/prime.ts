@@ -33,3 +33,13 @@ export function primeFromResult(loaders: PrimedLoaders, result: ReadAheadResult)
   if (result.entity) loaders.entity.prime(result.entity.slug, result.entity);
   for (const { slug, plan, page } of result.nestedPages) loaders.relationsOf.prime({ slug, plan }, page);
 }
+
+/**
+ * Primes the entity loader with whole entities a statement read besides its answer (the software
+ * a map view's or a path's relations name), so that the fields showing them cost no round trip.
+ *
+ * Usage: `primeEntities(ctx.loaders, view.software)`.
+ */
+export function primeEntities(loaders: Pick<PrimedLoaders, 'entity'>, entities: readonly EntityModel[]): void {
+  for (const entity of entities) loaders.entity.prime(entity.slug, entity);
+}

@@ -27,6 +27,14 @@ export function listNeedsOf(root: ResolveTree | null): ListNeeds {
   };
 }
 
+/**
+ * The names of the fields selected at `path` below the field being resolved, under any alias and
+ * type condition, each once and sorted (e.g. `['edges']` of `graph`: what to read of its relations).
+ */
+export function fieldsSelectedAt(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  return [...new Set(children(descend(selectionTree(info), path)).map((f) => f.name))].sort();
+}
+
 const fieldNeeds = perSelection((info) => listNeedsOf(selectionTree(info)));
 
 /**

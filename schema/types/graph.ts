@@ -4,7 +4,7 @@
 
 import { apiError, notFound } from '../../api/core/errors.js';
 import { graphView } from '../../api/db/graph-views.js';
-import type { EntityModel, PartialEntity, RelationModel } from '../../model/models.js';
+import type { EntityModel, PartialEntity, PartialRelation, RelationModel } from '../../model/models.js';
 import {
   ACTIVE_IN_DESCRIPTION,
   arg,
@@ -15,11 +15,13 @@ import {
   YearArg,
 } from '../args.js';
 import { builder } from '../builder.js';
+import { primeEntities } from '../read-ahead/index.js';
+import { fieldsSelectedAt } from '../read-ahead/selection.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { EntityKindEnum, RelationTypeEnum } from './scalars-and-enums.js';
 
 const GraphRef = builder
-  .objectRef<{ nodes: (EntityModel | PartialEntity)[]; edges: RelationModel[] }>('Graph')
+  .objectRef<{ nodes: (EntityModel | PartialEntity)[]; edges: (RelationModel | PartialRelation)[] }>('Graph')
   .implement({
     description: 'Entities and the relations among them, ready to draw.',
     fields: (t) => ({
@@ -58,7 +60,7 @@ builder.queryField('graph', (t) =>
       focus: t.arg.string({ description: 'Slug of the entity to centre the view on.' }),
       depth: t.arg.int({ description: 'With focus: how many hops around it, 1 to 3 (default 2).' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const focus = arg('focus', SlugArg, args.focus);
       const depth = arg('depth', DepthArg, args.depth) ?? 2;
       const result = await graphView(ctx.db, {
@@ -71,6 +73,12 @@ builder.queryField('graph', (t) =>
         depth,
         maxNodes: ctx.maxGraphNodes,
         maxRelations: ctx.maxGraphRelations,
+        // Only what the client selected of the relations, their sources included (else each edge
+        // would load its whole relation again for them).
+        edgeSelection: {
+          fields: fieldsSelectedAt(info, ['edges']),
+          sectionsOnly: fieldsSelectedAt(info, ['edges', 'sources']).every((name) => name === 'section'),
+        },
       });
       if (result.status === 'unknown-focus') throw notFound(`Entity "${focus}"`);
       if (result.status === 'too-large') {
@@ -86,6 +94,7 @@ builder.queryField('graph', (t) =>
           { limit, max },
         );
       }
+      primeEntities(ctx.loaders, result.software);
       return result;
     },
   }),

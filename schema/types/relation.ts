@@ -21,7 +21,7 @@ import {
 } from '../args.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { planFromInfo, primeFromResult } from '../read-ahead/index.js';
+import { planFromInfo, primeEntities, primeFromResult } from '../read-ahead/index.js';
 import { EntityRef, RelationRef } from './refs.js';
 import { RELATION_FIELD_DESCRIPTIONS, relationTableFields, SOURCE_FIELDS } from './relation-fields.js';
 import { RelationOrderInput, RelationTypeEnum } from './scalars-and-enums.js';
@@ -95,6 +95,7 @@ async function findPaths(
   const limit = arg('first', PathCountArg, args.first) ?? 5;
   const result = await shortestPaths(ctx.db, { from, to, maxLength, avoid, limit });
   if (result.status === 'unknown') throw notFound(`Entity ${result.slugs.map((s) => `"${s}"`).join(' and ')}`);
+  if (result.status === 'found') primeEntities(ctx.loaders, result.software);
   return result;
 }
 

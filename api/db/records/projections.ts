@@ -26,12 +26,26 @@ export const ENTITY_PROJECTION = (n: string) => projection(n, ENTITY_PROPERTIES)
 export const MAP_ENTITY_PROJECTION = (n: string) => projection(n, MAP_ENTITY_PROPERTIES);
 /** Cypher map of the slug, name and kind of any node expression; pair with `partialEntityFromProps`. */
 export const ENTITY_STUB_PROJECTION = (n: string) => `{slug: ${n}.slug, name: ${n}.name, kind: ${n}.kind}`;
+/**
+ * Cypher map of what the map draws of any node expression (`startNode(r)` too, which the map
+ * projection syntax does not take); pair with `partialEntityFromProps`.
+ */
+const DRAWN_PROJECTION = (n: string) => `{${MAP_ENTITY_PROPERTIES.map((k) => `${k}: ${n}.${k}`).join(', ')}}`;
 
-export type EndRead = 'stub' | 'slug';
+/**
+ * How a relation's end is read: its stub (slug, name, kind), only its slug, or what the map
+ * draws of it (its stub and its kind's fields, such as an event's date: a path's ends are
+ * shown with them, and a stub would load each end again).
+ */
+export type EndRead = 'stub' | 'slug' | 'drawn';
 
 export interface RelationProjectionOptions {
-  /** Without them the quotes stay in the database until asked for. */
-  sources: boolean;
+  /**
+   * Without them the quotes stay in the database until asked for. `'sections'`: their sections
+   * only, for a client that selected nothing else of them (the map): the sources read back then
+   * have empty quotes, and must answer that client only.
+   */
+  sources: boolean | 'sections';
   /** Read only these properties (and the id); every property when absent. */
   only?: readonly string[];
   /**
@@ -60,10 +74,11 @@ export const RELATION_PROJECTION = (r: string, options: RelationProjectionOption
   const only = options.only;
   const keys = [
     ...(only ? RELATION_PROPERTIES.filter((key) => key === 'id' || only.includes(key)) : RELATION_PROPERTIES),
-    ...(options.sources ? SOURCE_PROPERTIES : []),
+    ...(options.sources === 'sections' ? ['sourceSections'] : options.sources ? SOURCE_PROPERTIES : []),
     ...(options.origin ? ['originFile', 'originPosition'] : []),
   ];
-  const end = (read: EndRead | undefined, n: string) => (read === 'slug' ? `${n}.slug` : ENTITY_STUB_PROJECTION(n));
+  const end = (read: EndRead | undefined, n: string) =>
+    read === 'slug' ? `${n}.slug` : read === 'drawn' ? DRAWN_PROJECTION(n) : ENTITY_STUB_PROJECTION(n);
   const from = end(options.ends?.from, options.endNodes?.from ?? `startNode(${r})`);
   const to = end(options.ends?.to, options.endNodes?.to ?? `endNode(${r})`);
   const nested = options.nested ? `, nested: ${options.nested}` : '';

@@ -98,13 +98,17 @@ export function relationFromValue(value: unknown, entities?: ReadonlyMap<string,
 }
 
 /**
- * A relation from a `listedRelationProjection`: partial (see `PartialRelation`) when some
- * properties were left in the database. Only what was read is converted: lists are hot paths.
+ * A relation from a `listedRelationProjection` (or a RELATION_PROJECTION with `only`): partial
+ * (see `PartialRelation`) when some properties were left in the database. Only what was read is
+ * converted: lists are hot paths. Ends read as slugs are looked up in `entities`.
  */
-export function listedRelationFromValue(value: unknown): RelationModel | PartialRelation {
+export function listedRelationFromValue(
+  value: unknown,
+  entities?: ReadonlyMap<string, PartialEntity>,
+): RelationModel | PartialRelation {
   const v = value as RelationValue;
-  const from = endFromValue(v.from);
-  const to = endFromValue(v.to);
+  const from = endFromValue(v.from, entities);
+  const to = endFromValue(v.to, entities);
   const relation: Props = {
     id: String(v.props.id),
     type: v.type,
