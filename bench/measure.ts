@@ -68,6 +68,7 @@ type Side = { url: string; body: (query: BenchQuery) => string } | { ask: (query
 function sidesOf(urls: ServerUrls, db: Database): Record<SideName, Side> {
   return {
     graphql: { url: urls.graphql, body: (query) => JSON.stringify(query.graphql) },
+    cached: { url: urls.cached, body: (query) => JSON.stringify(query.graphql) },
     driver: { ask: (query) => askFloor(db, query) },
     yoga: { url: urls.yoga, body: (query) => yogaFloorBody(query.key) },
     peer: { url: urls.peer, body: (query) => JSON.stringify(peerRequest(query)) },
@@ -146,6 +147,13 @@ async function checkAnswers(urls: ServerUrls, db: Database, query: BenchQuery): 
   }
   const graphql = (JSON.parse(first.text) as { data: unknown }).data;
   const sameData = compare(query, 'GraphQL', graphql, floor);
+  // Asked twice: the second answer comes from the cache, and must be the first one.
+  for (let i = 0; i < 2; i++) {
+    const cached = await post(urls.cached, JSON.stringify(query.graphql));
+    if (!isDeepStrictEqual((JSON.parse(cached.text) as { data?: unknown }).data, graphql)) {
+      throw new Error(`${key}: the cached API does not answer as the API: ${cached.text.slice(0, 300)}`);
+    }
+  }
   if ('cannot' in query.peer) return { key, title, sameData, peer: { cannot: query.peer.cannot } };
   const peer = await post(urls.peer, JSON.stringify(peerRequest(query)));
   const peerProblem = graphqlProblem(peer.status, peer.text);

@@ -20,7 +20,7 @@ const RESULTS_DIR = path.join(BENCH_DIR, 'results');
  * floor); that Cypher served by a one-field graphql-yoga schema (the yoga floor); @neo4j/graphql
  * over the same data, served by graphql-yoga too (the peer, peer.ts), for the questions it can ask.
  */
-export const SIDES = ['graphql', 'driver', 'yoga', 'peer'] as const;
+export const SIDES = ['graphql', 'cached', 'driver', 'yoga', 'peer'] as const;
 export type SideName = (typeof SIDES)[number];
 
 export interface RunStats {

@@ -11,6 +11,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createDriver, Database } from '../api/db/database.js';
+import { PUBLIC_CACHE_TTL_MS } from '../api/http/response-cache.js';
 import { startHttpServer } from '../api/server.js';
 import { createArchipelYoga } from '../api/yoga.js';
 import { startPeer } from './peer.js';
@@ -25,8 +26,11 @@ export interface ServerOptions {
   floorStatements: Record<string, FloorStatement>;
 }
 
-/** Archipel's GraphQL endpoint, the yoga floor's (`yoga-floor.ts`) and the peer's (`peer.ts`). */
-export type ServerUrls = { graphql: string; yoga: string; peer: string };
+/**
+ * Archipel's GraphQL endpoint, the same API with its public response cache on (as `npm start`
+ * serves it), the yoga floor's (`yoga-floor.ts`) and the peer's (`peer.ts`).
+ */
+export type ServerUrls = { graphql: string; cached: string; yoga: string; peer: string };
 
 const ROLE = 'archipel-bench-servers';
 
@@ -68,12 +72,30 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
     // The bench asks /graphql only, not the map's files.
     vizDir: '/nonexistent-archipel-viz',
   });
+  // Repeated public reads as `npm start` answers them: from the response cache, no database.
+  const cachedApi = await startHttpServer({
+    yoga: createArchipelYoga({
+      db,
+      expensiveReadsPerMinute: options.expensiveReadsPerMinute,
+      responseCacheTtlMs: PUBLIC_CACHE_TTL_MS,
+    }),
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    vizDir: '/nonexistent-archipel-viz',
+  });
   const yogaFloor = await startYogaFloor(db, options.floorStatements);
   const peer = await startPeer(driver, database);
-  parentPort!.postMessage({ graphql: `${api.url}/graphql`, yoga: yogaFloor.url, peer: peer.url } satisfies ServerUrls);
+  parentPort!.postMessage({
+    graphql: `${api.url}/graphql`,
+    cached: `${cachedApi.url}/graphql`,
+    yoga: yogaFloor.url,
+    peer: peer.url,
+  } satisfies ServerUrls);
   parentPort!.on('message', async (message) => {
     if (message !== 'stop') return;
     await api.close();
+    await cachedApi.close();
     await yogaFloor.close();
     await peer.close();
     await driver.close();
