@@ -335,7 +335,15 @@ describe('a fault run', () => {
                 type: 'COLLABORATION',
                 from: 'picasoft',
                 to: 'framasoft',
-                sources: [{ section: 'Tests', quote: 'A write of the fault run.' }],
+                // Another document than the report: the API checks report quotes verbatim.
+                sources: [
+                  {
+                    section: 'Tests',
+                    quote: 'A write of the fault run.',
+                    url: 'https://archipel.test/fault-run',
+                    title: 'The fault run',
+                  },
+                ],
               },
             },
           }),
