@@ -13,14 +13,12 @@
  *
  * Usage: `const peer = await startPeer(driver, 'neo4j')`, POST GraphQL to `peer.url`; `await peer.close()`.
  */
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { FULLTEXT_INDEX } from '../api/db/schema-setup.js';
 import { KIND_LABELS } from '../model/vocabulary.js';
+import { AS_ARCHIPEL_SETS_YOGA, serveOnLoopback } from './yoga-floor.js';
 
 /** The fields of a relation that the peer's questions read, stored on the relationship. */
 const RELATION_PROPERTIES = `type RelationProperties @relationshipProperties {
@@ -77,21 +75,7 @@ export async function startPeer(driver: Driver, database: string) {
     schema,
     context: { sessionConfig: { database } },
     graphqlEndpoint: '/peer',
-    // As Archipel and the yoga floor set them (api/yoga.ts, yoga-floor.ts).
-    maxRequestBodySize: false,
-    cors: false,
-    landingPage: false,
-    graphiql: false,
-    logging: false,
+    ...AS_ARCHIPEL_SETS_YOGA,
   });
-  const server = createServer(yoga).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/peer`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return serveOnLoopback(yoga, '/peer');
 }

@@ -13,7 +13,7 @@
  * `yogaFloorBody('q1')` to `floor.url`; `await floor.close()`.
  */
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
@@ -41,18 +41,30 @@ export async function startYogaFloor(db: Database, statements: Readonly<Record<s
       },
     }),
     graphqlEndpoint: '/yoga-floor',
-    // Set as Archipel sets them (api/yoga.ts), so that the floor pays for none of what Archipel
-    // turned off: yoga's own body limit pipes every body through a stream; CORS is off without origins.
-    maxRequestBodySize: false,
-    cors: false,
-    landingPage: false,
-    graphiql: false,
-    logging: false,
+    ...AS_ARCHIPEL_SETS_YOGA,
   });
-  const server = createServer(yoga).listen(0, '127.0.0.1');
+  return serveOnLoopback(yoga, '/yoga-floor');
+}
+
+/**
+ * yoga's settings as Archipel sets them (api/yoga.ts), for the bench's other yoga servers, so
+ * that they pay for none of what Archipel turned off: yoga's own body limit pipes every body
+ * through a stream; CORS is off without origins.
+ */
+export const AS_ARCHIPEL_SETS_YOGA = {
+  maxRequestBodySize: false,
+  cors: false,
+  landingPage: false,
+  graphiql: false,
+  logging: false,
+} as const;
+
+/** Serves `handler` on a free loopback port; `url` ends with `path`. */
+export async function serveOnLoopback(handler: RequestListener, path: string) {
+  const server = createServer(handler).listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/yoga-floor`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
