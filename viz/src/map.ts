@@ -147,7 +147,8 @@ export class MapView {
     cy.on('mouseout', 'node', () => this.handlers.onHover(null));
     this.cy = cy;
     if (large) this.labelNodesInView(cy);
-    else this.nameLandmarksInView(cy);
+    // Once the view settles, name again the biggest nodes it shows (a zoom changes what fits).
+    else whenViewportSettles(cy, 150, () => nameLandmarks(cy));
     performance.mark('archipel:cytoscape');
     if (this.renderer.webgl) {
       // Cytoscape's WebGL path draws without emitting 'render': the frame after the first draw is it.
@@ -165,8 +166,7 @@ export class MapView {
 
   /** Once the view settles, labels the nodes it shows when zoomed in enough for them to be read. */
   private labelNodesInView(cy: Core): void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
+    whenViewportSettles(cy, 400, () => {
       const extent = cy.extent();
       let inView = cy.collection();
       if (cy.zoom() >= LABEL_ZOOM) {
@@ -180,19 +180,6 @@ export class MapView {
         cy.nodes(`.${LABELLED_CLASS}`).not(inView).removeClass(LABELLED_CLASS);
         inView.not(`.${LABELLED_CLASS}`).addClass(LABELLED_CLASS);
       });
-    };
-    cy.on('viewport', () => {
-      clearTimeout(timer);
-      timer = setTimeout(update, 400);
-    });
-  }
-
-  /** Once the view settles, names again the biggest nodes it shows (a zoom changes what fits). */
-  private nameLandmarksInView(cy: Core): void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    cy.on('viewport', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => nameLandmarks(cy), 150);
     });
   }
 
@@ -482,4 +469,13 @@ export class MapView {
 
 function positionsOf(cy: Core): Positions {
   return new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+}
+
+/** Runs `update` once the viewport has not moved for `ms`: a pan or a zoom fires many events. */
+function whenViewportSettles(cy: Core, ms: number, update: () => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, ms);
+  });
 }
