@@ -4,7 +4,7 @@
  */
 import { citesReport } from '../../../model/seed-values.js';
 import type { SeedRelation } from '../read.js';
-import { normaliseQuote, type ReportText } from '../report.js';
+import { locateQuote, type ReportText } from '../report.js';
 import type { FidelityProblem } from './problem.js';
 
 export function findMisplacedQuotes(relations: SeedRelation[], report: ReportText): FidelityProblem[] {
@@ -13,16 +13,14 @@ export function findMisplacedQuotes(relations: SeedRelation[], report: ReportTex
     relation.sources.forEach((source, index) => {
       // Another document than the report is taken as given.
       if (!citesReport(source)) return;
-      const quote = normaliseQuote(source.quote);
-      const section = report.sections.find((s) => s.heading === normaliseQuote(source.section));
+      const where = locateQuote(report, source.section, source.quote);
       // Unknown sections and quotes absent from the report are the citation check's problems.
-      if (!section || section.text.includes(quote) || !report.text.includes(quote)) return;
-      const actual = report.sections.find((s) => s.text.includes(quote));
+      if (!where.sectionExists || where.inSection || !where.verbatim) return;
       problems.push({
         file: relation.origin.file,
         id: relation.id,
         field: `sources[${index}].section`,
-        message: `the quote is not in section "${source.section}"${actual ? ` but in "${actual.heading}"` : ''}`,
+        message: `the quote is not in section "${source.section}"${where.foundInSection ? ` but in "${where.foundInSection}"` : ''}`,
       });
     });
   }
