@@ -21,7 +21,12 @@ export function withRandom<T>(random: () => number, run: () => T): T {
   }
 }
 
-export function layoutOptions(): LayoutOptions {
+/**
+ * fcose's options for `elements`. Packing components measures each one's box with its labels,
+ * which on a first load is Cytoscape's whole style pass (a fifth of a second on the seeds): it
+ * is asked for only when there is more than one component to pack.
+ */
+export function layoutOptions(elements?: CollectionReturnValue): LayoutOptions {
   return {
     name: 'fcose',
     quality: 'default',
@@ -29,7 +34,7 @@ export function layoutOptions(): LayoutOptions {
     animate: false,
     // Fitting measures every label; fitAroundHeart does it without them, once.
     fit: false,
-    packComponents: true,
+    packComponents: elements ? elements.components().length > 1 : true,
     nodeSeparation: 110,
     // Leaves hang close to their hub; ties between two busy entities get room for both crowds.
     idealEdgeLength: (edge: EdgeSingular) =>
@@ -100,7 +105,7 @@ export function runLayout(cy: Core): void {
   const isolated = cy.nodes().filter((node) => node.degree(false) === 0);
   const tied = cy.elements().not(isolated);
   if (tied.nonempty()) {
-    withRandom(seededRandom(2020), () => tied.layout(layoutOptions()).run());
+    withRandom(seededRandom(2020), () => tied.layout(layoutOptions(tied)).run());
     performance.mark('archipel:fcose');
     separate(tied.nodes());
     performance.mark('archipel:separated');
@@ -127,7 +132,8 @@ export function runLayoutWithout(cy: Core, hub: string): void {
   const rest = cy.edges().not(hubTies);
   const tied = rest.connectedNodes().not(heart);
   if (tied.empty()) return;
-  withRandom(seededRandom(2020), () => tied.union(rest).layout(layoutOptions()).run());
+  const laidOut = tied.union(rest);
+  withRandom(seededRandom(2020), () => laidOut.layout(layoutOptions(laidOut)).run());
   separate(tied.nodes());
 }
 
