@@ -14,6 +14,7 @@ import { h, replaceChildren } from './dom.js';
 import { saveBlob } from './download.js';
 import { HEART_SLUG, toElements } from './elements.js';
 import { isFiltered, normaliseSelection, type VisibleSet, visibleSet } from './filters.js';
+import type { FirstGraph } from './first-graph.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { withoutHub } from './hub.js';
 import { type Lang, pickLanguage, type Translate, translator } from './i18n.js';
@@ -70,6 +71,7 @@ export class App {
     private readonly root: HTMLElement,
     private readonly browserLanguages: readonly string[],
     renderer: RendererChoice = {},
+    firstGraph?: FirstGraph,
   ) {
     this.store = new ViewStore((previous, fromHistory) => {
       this.data.forgetFailures();
@@ -78,7 +80,11 @@ export class App {
     });
     this.lang = this.state.lang ?? pickLanguage(browserLanguages);
     this.t = translator(this.lang);
-    this.data = new ViewData({ onArrival: () => this.apply(), errorText: (error) => this.errorText(error) });
+    this.data = new ViewData({
+      onArrival: () => this.apply(),
+      errorText: (error) => this.errorText(error),
+      firstGraph,
+    });
     this.canvas = new Canvas(
       {
         onNode: (slug) => {

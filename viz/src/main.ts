@@ -1,9 +1,12 @@
 /**
- * Entry point: starts the map and exposes it to browser tests as `window.__archipel`.
+ * Entry point: asks for the graph the page opens on, then loads the map's code (a chunk of its
+ * own, most of it Cytoscape) while the answer travels, starts the map and exposes it to browser
+ * tests as `window.__archipel`.
  */
 import type { Core } from 'cytoscape';
-import { App } from './app.js';
-import type { ViewState } from './url-state.js';
+import type { App } from './app.js';
+import { FirstGraph } from './first-graph.js';
+import { neighbourhoodOf, parseState, type ViewState } from './url-state.js';
 
 declare global {
   interface Window {
@@ -15,20 +18,34 @@ declare global {
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
 
-// `?renderer=webgl|canvas` overrides the size-based choice; the benchmark compares both.
-const renderer = new URLSearchParams(location.search).get('renderer');
-const app = new App(root, navigator.languages ?? [navigator.language], {
-  webgl: renderer === 'webgl' ? true : renderer === 'canvas' ? false : undefined,
-});
+const firstGraph = new FirstGraph(neighbourhoodOf(parseState(location.search)));
 
-window.__archipel = {
-  get cy() {
-    return app.canvas.map.cy;
+import('./app.js').then(
+  ({ App }) => {
+    // `?renderer=webgl|canvas` overrides the size-based choice; the benchmark compares both.
+    const renderer = new URLSearchParams(location.search).get('renderer');
+    const app = new App(
+      root,
+      navigator.languages ?? [navigator.language],
+      { webgl: renderer === 'webgl' ? true : renderer === 'canvas' ? false : undefined },
+      firstGraph,
+    );
+    window.__archipel = {
+      get cy() {
+        return app.canvas.map.cy;
+      },
+      get state() {
+        return app.state;
+      },
+      app,
+    };
+    app.start();
   },
-  get state() {
-    return app.state;
+  () => {
+    // The page's own code failed to arrive (a dropped connection, a deploy in between).
+    root.dataset.status = 'failed';
+    // Both languages, as the <noscript> line: the code that picks one is what failed to load.
+    root.textContent =
+      'La carte n’a pas pu charger son code : rechargez la page. / The map could not load its code: reload the page.';
   },
-  app,
-};
-
-app.start();
+);

@@ -156,8 +156,11 @@ export function stateToSearch(state: ViewState): string {
   return text ? `?${text}` : '';
 }
 
+/** The part of the graph a view draws from: one entity's neighbourhood, or everything (`null`). */
+export type Neighbourhood = { focus: string; depth: number } | null;
+
 /** What must be fetched again when it changes; every other change is applied to the loaded graph. */
-export function neighbourhoodOf(state: ViewState): { focus: string; depth: number } | null {
+export function neighbourhoodOf(state: ViewState): Neighbourhood {
   return state.focus && state.depth ? { focus: state.focus, depth: state.depth } : null;
 }
 

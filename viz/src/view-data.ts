@@ -6,14 +6,14 @@
 import type { RelationType } from '../../model/vocabulary.js';
 import { request } from './api.js';
 import type { DetailsContent, GroupRest } from './details.js';
-import { graphVariables, NO_FILTERS, yearBounds } from './filters.js';
+import { yearBounds } from './filters.js';
+import { type FirstGraph, fetchGraph } from './first-graph.js';
 import { type PathAnswer, type PathResult, pathResult } from './path-finder.js';
 import {
   ENTITY,
   ENTITY_RELATIONS,
   type EntityDetails,
   type EntityRef,
-  GRAPH,
   type GraphData,
   PATH,
   pathVariables,
@@ -23,7 +23,7 @@ import {
   SEARCH,
   SEARCH_SIZE,
 } from './queries.js';
-import { type PathQuery, pathKey, type ViewState } from './url-state.js';
+import { type Neighbourhood, type PathQuery, pathKey, type ViewState } from './url-state.js';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: unknown };
 
@@ -32,6 +32,8 @@ export interface ViewDataOptions {
   onArrival(): void;
   /** The visitor's words for a failure, in the current language. */
   errorText(error: unknown): string;
+  /** The graph asked for as the page started (first-graph.ts), used by the first load that wants it. */
+  firstGraph?: FirstGraph;
 }
 
 export class ViewData {
@@ -53,9 +55,8 @@ export class ViewData {
    * Fetches the graph the view draws from: the whole archipelago, or one entity's neighbourhood.
    * Filters are applied on the loaded graph (see filters.ts), so only the neighbourhood is asked for.
    */
-  async fetchGraph(neighbourhood: { focus: string; depth: number } | null, signal: AbortSignal): Promise<GraphData> {
-    const data = await request<{ graph: GraphData }>(GRAPH, graphVariables(NO_FILTERS, neighbourhood), signal);
-    return data.graph;
+  fetchGraph(neighbourhood: Neighbourhood, signal: AbortSignal): Promise<GraphData> {
+    return this.options.firstGraph?.take(neighbourhood) ?? fetchGraph(neighbourhood, signal);
   }
 
   setGraph(graph: GraphData): void {
