@@ -14,6 +14,7 @@ import { StartupError } from './db/embedded.js';
 import { ensureSchema, isGraphEmpty } from './db/schema-setup.js';
 import { closeSharedState, openSharedState, redactedUrl, type SharedState, whenReady } from './db/shared-state.js';
 import { PUBLIC_CACHE_TTL_MS } from './http/response-cache.js';
+import { warmUp } from './http/warm-up.js';
 import { loadDataset } from './seed/load.js';
 import { formatProblems, readSeeds } from './seed/read.js';
 import { MissingReportError, reportForServer } from './seed/report.js';
@@ -22,6 +23,8 @@ import { createArchipelYoga } from './yoga.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.error(line);
+/** Long enough for a slow first plan, short enough not to hold a start back when Neo4j is struggling. */
+const WARM_UP_TIMEOUT_MS = 15_000;
 
 async function main() {
   const started = performance.now();
@@ -100,6 +103,13 @@ async function main() {
     responseCacheTtlMs: PUBLIC_CACHE_TTL_MS,
     sharedState: sharedState ?? undefined,
   });
+  // The first visitor after a start would wait for Neo4j to plan the map's statement: pay it now.
+  const warm = await warmUp(yoga, { timeoutMs: WARM_UP_TIMEOUT_MS });
+  log(
+    warm.ok
+      ? `Warmed up: the map's opening answer took ${warm.ms} ms.`
+      : `Warm-up skipped (${warm.reason}): the first visitor's map will take longer.`,
+  );
   server = await startHttpServer({
     yoga,
     db: neo4j.db,

@@ -53,6 +53,8 @@ export function expectError(
 /** Per-request options: `token` is sent as `Authorization: Bearer <token>`. */
 export interface RequestOptions {
   token?: string;
+  /** Sent as the body's `operationName`, as the map does (the public cache keys on it too). */
+  operationName?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export function graphqlClient(db: Database, options: Omit<YogaOptions, 'db'> = {
           accept: 'application/graphql-response+json',
           ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName: requestOptions.operationName }),
       });
       client.lastRoundTrips = queries.length - before;
       client.lastStatements = queries.slice(before).map((q) => q.cypher);
