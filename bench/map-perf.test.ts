@@ -12,7 +12,9 @@
  * share is test/browser/map-timing.ts.
  */
 import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PUBLIC_CACHE_TTL_MS } from '../api/http/response-cache.js';
 import { ARTIFACTS, DESKTOP, useMap } from '../test/browser/harness.js';
 import { type Figures, measure, operationNameOf } from '../test/browser/map-timing.js';
 import { useTestDatabase } from '../test/support/neo4j.js';
@@ -43,8 +45,60 @@ function syntheticGraph(): GraphData {
   return { nodes, edges };
 }
 
-describe('map performance', { timeout: 900_000 }, () => {
-  const map = useMap();
+/**
+ * Cold loads per measured row: each in a fresh browser context (nothing cached by the browser),
+ * after one unmeasured load that starts the browser's own machinery; the row is their median.
+ * The synthetic graph takes seconds a load: fewer of them.
+ */
+const LOADS = { seeds: 5, synthetic: 3 };
+
+/** The median of each load figure over `rows` (the last row keeps its pan), with the range of `ready`. */
+function medianOf(rows: Figures[]): Figures {
+  const median = (pick: (r: Figures) => number) => {
+    const sorted = rows.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  const last = rows.at(-1)!;
+  const ready = rows.map((r) => r.ready);
+  return {
+    ...last,
+    answer: median((r) => r.answer),
+    firstRender: median((r) => r.firstRender),
+    layoutEnd: median((r) => r.layoutEnd),
+    ready: median((r) => r.ready),
+    loads: { count: rows.length, readyMin: Math.min(...ready), readyMax: Math.max(...ready) },
+  };
+}
+
+/** `LOADS` cold loads of `url` (`prepare` may route the page's requests), panned on the last. */
+async function coldLoads(
+  browser: Browser,
+  url: string,
+  graph: string,
+  renderer: string,
+  prepare: (page: Page) => Promise<void> = async () => {},
+): Promise<Figures> {
+  const rows: Figures[] = [];
+  const loads = graph.startsWith('synthetic') ? LOADS.synthetic : LOADS.seeds;
+  for (let i = 0; i <= loads; i++) {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await prepare(page);
+    const figures = await measure(page, url, graph, renderer, { pan: i === loads });
+    if (i === loads && graph.startsWith('synthetic')) {
+      await page.screenshot({ path: `${ARTIFACTS}map-synthetic-${renderer}.png` });
+    }
+    await page.close();
+    // The first load warms the browser up (its first page also pays for starting its processes).
+    if (i > 0) rows.push(figures);
+  }
+  return medianOf(rows);
+}
+
+describe('map performance', { timeout: 1_800_000 }, () => {
+  // As `npm start` serves it: the map's opening answer asked at start, public answers cached 30 s.
+  const served = useMap({ yoga: { responseCacheTtlMs: PUBLIC_CACHE_TTL_MS }, warmUp: true });
+  // Every answer from Neo4j: what a visitor gets once the cached answer has expired.
+  const uncached = useMap({ warmUp: true });
   const results: Figures[] = [];
 
   afterAll(() => {
@@ -53,22 +107,26 @@ describe('map performance', { timeout: 900_000 }, () => {
       results.map((r) => ({
         graph: r.graph,
         renderer: r.renderer,
-        'first render ms': r.firstRender,
+        'answer ms': r.answer,
         'layout end ms': r.layoutEnd,
         'ready ms': r.ready,
-        'pan median ms': r.pan.medianMs,
-        'pan p95 ms': r.pan.p95Ms,
-        'pan fps': r.pan.fps,
+        'ready range': r.loads ? `${r.loads.readyMin}–${r.loads.readyMax}` : '',
+        'first render ms': r.firstRender,
+        'pan median ms': r.pan?.medianMs,
+        'pan p95 ms': r.pan?.p95Ms,
+        'pan fps': r.pan?.fps,
       })),
     );
   });
 
   it('seed graph', async () => {
-    for (const renderer of ['canvas', 'webgl']) {
-      // A page of its own (a fresh context) per measurement: every load starts cold.
-      const page = await map.browser.newPage({ viewport: DESKTOP });
-      results.push(await measure(page, `${map.url}/?renderer=${renderer}`, 'seeds', renderer));
-      await page.close();
+    for (const [name, map] of [
+      ['seeds (cached, as npm start serves it)', served],
+      ['seeds (uncached)', uncached],
+    ] as const) {
+      for (const renderer of ['canvas', 'webgl']) {
+        results.push(await coldLoads(map.browser, `${map.url}/?renderer=${renderer}`, name, renderer));
+      }
     }
     // Every entity with a relation, and every software a HOSTING relation names (counted in Cypher).
     const [entities] = await db.read(
@@ -78,15 +136,14 @@ describe('map performance', { timeout: 900_000 }, () => {
       {},
       (r) => Number(r.get('n')),
     );
-    expect(results.map((r) => r.nodes)).toEqual([entities, entities]);
+    expect(results.map((r) => r.nodes)).toEqual(results.map(() => entities));
   });
 
   it('synthetic 5,000 entities / 20,000 relations', async () => {
     const graph = syntheticGraph();
     const answer = JSON.stringify({ data: { graph } });
-    for (const renderer of ['canvas', 'webgl']) {
-      const page = await map.browser.newPage({ viewport: DESKTOP });
-      // The map is measured, not the API: the big graph is served from memory.
+    // The map is measured, not the API: the big graph is served from memory.
+    const fromMemory = async (page: Page) => {
       await page.route(
         (url) => url.pathname.endsWith('/graphql'),
         async (route) => {
@@ -100,14 +157,20 @@ describe('map performance', { timeout: 900_000 }, () => {
           }
         },
       );
-      const figures = await measure(page, `${map.url}/?renderer=${renderer}`, 'synthetic-5k-20k', renderer);
+    };
+    for (const renderer of ['canvas', 'webgl']) {
+      const figures = await coldLoads(
+        uncached.browser,
+        `${uncached.url}/?renderer=${renderer}`,
+        'synthetic-5k-20k',
+        renderer,
+        fromMemory,
+      );
       results.push(figures);
-      await page.screenshot({ path: `${ARTIFACTS}map-synthetic-${renderer}.png` });
-      await page.close();
       expect(figures.nodes).toBe(graph.nodes.length);
       // "Usable": the view is complete within a minute and panning keeps at least ~10 frames a second.
       expect(figures.ready).toBeLessThan(60_000);
-      expect(figures.pan.medianMs).toBeLessThan(100);
+      expect(figures.pan?.medianMs).toBeLessThan(100);
     }
   });
 });

@@ -60,14 +60,16 @@ export interface Figures {
   firstRender: number;
   layoutEnd: number;
   ready: number;
-  pan: { frames: number; medianMs: number; p95Ms: number; maxMs: number; fps: number };
+  /** How many cold loads these figures are the median of, and the fastest and slowest `ready`. */
+  loads?: { count: number; readyMin: number; readyMax: number };
+  pan: { frames: number; medianMs: number; p95Ms: number; maxMs: number; fps: number } | null;
 }
 
 /**
  * Drags the map with the mouse (Cytoscape's viewport shortcuts, hidden edges and a cached
  * texture, only engage for user gestures) and records the interval between animation frames.
  */
-export async function panFrames(page: Page): Promise<Figures['pan']> {
+export async function panFrames(page: Page): Promise<NonNullable<Figures['pan']>> {
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];
@@ -125,8 +127,14 @@ export async function panFrames(page: Page): Promise<Figures['pan']> {
   };
 }
 
-/** Opens the map at `url`, reads its marks and size, then pans it: one row of figures. */
-export async function measure(page: Page, url: string, graph: string, renderer: string): Promise<Figures> {
+/** Opens the map at `url`, reads its marks and size, then (unless `pan` is false) pans it: one row of figures. */
+export async function measure(
+  page: Page,
+  url: string,
+  graph: string,
+  renderer: string,
+  { pan = true }: { pan?: boolean } = {},
+): Promise<Figures> {
   await page.goto(url);
   const marks = await marksOf(page);
   const size = await page.evaluate(() => ({
@@ -134,7 +142,7 @@ export async function measure(page: Page, url: string, graph: string, renderer: 
     edges: window.__archipel?.cy?.edges().length ?? 0,
   }));
   // Let the first idle frames settle (texture caches) before panning, as a visitor would.
-  await page.waitForTimeout(500);
+  if (pan) await page.waitForTimeout(500);
   return {
     graph,
     renderer,
@@ -143,6 +151,6 @@ export async function measure(page: Page, url: string, graph: string, renderer: 
     firstRender: marks['archipel:first-render'],
     layoutEnd: marks['archipel:layout'],
     ready: marks['archipel:ready'],
-    pan: await panFrames(page),
+    pan: pan ? await panFrames(page) : null,
   };
 }
