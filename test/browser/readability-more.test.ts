@@ -371,6 +371,52 @@ describe('labels at the overview', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('a focused entity', { timeout: TIMEOUT }, () => {
+  it('frames Picasoft with its neighbours on screen, Framasoft among them but not filling the view', async () => {
+    const expected = await map.graphql<{
+      entity: { relations: { edges: { node: { from: { slug: string }; to: { slug: string } } }[] } };
+    }>(`{ entity(slug: "picasoft") { relations(first: 100) { edges { node { from { slug } to { slug } } } } } }`);
+    const neighbours = [
+      ...new Set(expected.entity.relations.edges.flatMap(({ node }) => [node.from.slug, node.to.slug])),
+    ].filter((slug) => slug !== 'picasoft');
+    // The report: Picasoft is a member of CHATONS, Framasoft's partner, and wrote [RÉSOLU] with it.
+    expect(neighbours).toEqual(expect.arrayContaining(['framasoft', 'chatons', 'resolu']));
+    for (const viewport of [DESKTOP, PHONE]) {
+      const context = await map.browser.newContext({ viewport, locale: 'en-GB', hasTouch: viewport === PHONE });
+      const page = await map.open('?focus=picasoft', await context.newPage());
+      await expect.poll(() => page.evaluate(() => window.__archipel!.cy!.animated()), POLL).toBe(false);
+      const drawn = await page.evaluate((slugs) => {
+        const cy = window.__archipel!.cy!;
+        return ['picasoft', ...slugs].map((slug) => {
+          const node = cy.getElementById(slug);
+          const { x, y } = node.renderedPosition();
+          return { slug, x, y, width: node.renderedOuterWidth(), view: { w: cy.width(), h: cy.height() } };
+        });
+      }, neighbours);
+      for (const node of drawn) {
+        expect(node.x, node.slug).toBeGreaterThan(0);
+        expect(node.x, node.slug).toBeLessThan(node.view.w);
+        expect(node.y, node.slug).toBeGreaterThan(0);
+        expect(node.y, node.slug).toBeLessThan(node.view.h);
+        // The hub stays the biggest, at a size that leaves room for the rest (it was 150 px wide).
+        expect(node.width, node.slug).toBeLessThanOrEqual(100);
+      }
+      // Each carries its name in letters a person can read (on a phone they were 5 to 8 px tall).
+      const labelPx = () =>
+        page.evaluate((slugs) => {
+          const cy = window.__archipel!.cy!;
+          return ['picasoft', ...slugs].map((slug) => {
+            const node = cy.getElementById(slug);
+            const px = node.style('label') ? Number.parseFloat(node.style('font-size')) * cy.zoom() : 0;
+            return `${slug} ${px >= 11 ? 'readable' : Math.round(px * 10) / 10}`;
+          });
+        }, neighbours);
+      await expect.poll(labelPx, POLL).toEqual(['picasoft', ...neighbours].map((slug) => `${slug} readable`));
+      await context.close();
+    }
+  });
+});
+
 describe('on a phone', { timeout: TIMEOUT }, () => {
   it('the header is compact, so a focused neighbourhood keeps a usable band of map above the sheet', async () => {
     const phone = await map.browser.newContext({ viewport: PHONE, locale: 'en-GB', isMobile: true, hasTouch: true });

@@ -90,7 +90,7 @@ function landmarkBox(node: NodeSingular): ScreenBox {
  * at a readable size whatever the zoom: a person sees which islands are which before zooming in.
  * They are taken biggest first and a label that would cover another label or a bigger node is
  * skipped, so no two labels collide. Labels the map draws already (the focus, a path) count as
- * taken room.
+ * taken room, and keep at least a landmark's size on screen.
  */
 export function nameLandmarks(cy: Core): void {
   const zoom = cy.zoom();
@@ -98,6 +98,11 @@ export function nameLandmarks(cy: Core): void {
   const height = cy.height();
   const visible = cy.nodes(':visible').filter((n) => !n.hasClass('faded')) as NodeCollection;
   const named = visible.filter((n) => n.hasClass(NAMED_CLASS) || n.hasClass('highlighted') || n.hasClass('path'));
+  // The entities looked at (a focus and its neighbours, a path) carry their names already, but
+  // zoomed out those shrink with the map: below a landmark's size, they take a landmark's size.
+  const lookedAt = named.filter((n) => n.hasClass('highlighted') || n.hasClass('path'));
+  lookedAt.filter(`.${LANDMARK_CLASS}`).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
+  const shrunk = lookedAt.filter((n) => Number.parseFloat(n.style('font-size')) * zoom < LANDMARK_FONT_PX);
   const taken: ScreenBox[] = named.map((n) => n.renderedBoundingBox({ includeLabels: true }));
   const chosen: NodeSingular[] = [];
   if (named.length < visible.length) {
@@ -116,7 +121,7 @@ export function nameLandmarks(cy: Core): void {
       taken.push(box, node.renderedBoundingBox({ includeLabels: false }));
     }
   }
-  let landmarks = cy.collection();
+  let landmarks = shrunk;
   for (const node of chosen) landmarks = landmarks.union(node);
   cy.batch(() => {
     dropLandmarks(cy, landmarks);

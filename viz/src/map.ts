@@ -16,6 +16,12 @@ import { CURSOR_CLASS, LABELLED_CLASS, LARGE_GRAPH, stylesheet } from './style.j
 
 cytoscape.use(fcose);
 
+/**
+ * No node the camera frames is drawn wider than this: zoomed onto a small entity, a hub among its
+ * neighbours (Framasoft is 80 units wide) would otherwise cover a quarter of the map.
+ */
+const MAX_FRAMED_NODE_PX = 88;
+
 export type Highlight =
   | { kind: 'none' }
   | { kind: 'focus'; slug: string }
@@ -433,13 +439,17 @@ export class MapView {
     const around = targets.union(targets.filter('node').closedNeighborhood(':visible'));
     if (around.empty()) return;
     const box = around.boundingBox({ includeLabels: false });
-    const padding = 60;
+    const widest = Math.max(1, ...around.nodes().map((node) => node.outerWidth()));
     // A bottom sheet over the map takes its part of the height: the camera frames what is left.
     const height = Math.max(cy.height() - this.bottomInset, cy.height() / 3);
+    // Room for labels at the edges; on a phone's band above the sheet, 60 px a side left the
+    // neighbourhood a third of its size and its labels unreadable.
+    const padding = Math.min(60, 0.1 * height, 0.1 * cy.width());
     const zoom = Math.min(
       (cy.width() - 2 * padding) / Math.max(box.w, 1),
       (height - 2 * padding) / Math.max(box.h, 1),
       1.6,
+      MAX_FRAMED_NODE_PX / widest,
     );
     const level = Math.max(zoom, cy.minZoom());
     const pan = { x: cy.width() / 2 - level * (box.x1 + box.w / 2), y: height / 2 - level * (box.y1 + box.h / 2) };
