@@ -371,6 +371,38 @@ describe('labels at the overview', { timeout: TIMEOUT }, () => {
   });
 });
 
+describe('labels of a filtered view', { timeout: TIMEOUT }, () => {
+  it('who do we host services for? On a phone the hosting view names every entity, readably where a name fits, no two over each other', async () => {
+    const hosting = await map.graphql<{ relations: { totalCount: number } }>(
+      '{ relations(types: [HOSTING], first: 1) { totalCount } }',
+    );
+    // The report's hosting ties: PeerTube, Etherpad, virtual machines… for others.
+    expect(hosting.relations.totalCount).toBeGreaterThanOrEqual(10);
+    const context = await map.browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true });
+    const page = await map.open('?types=HOSTING', await context.newPage());
+    await expect.poll(() => page.evaluate(() => window.__archipel!.cy!.animated()), POLL).toBe(false);
+    const shown = await page.evaluate(() => window.__archipel!.cy!.nodes(':visible').length);
+    const readable = async () => (await drawnLabels(page)).length;
+    // Names grow back to a readable size where they cover no other name: on a 390 px screen, the
+    // hub and the three names set apart from the crowd around it (one in fourteen before).
+    await expect.poll(readable, POLL).toBeGreaterThanOrEqual(4);
+    expect(shown).toBeGreaterThan(10);
+    const named = await page.evaluate(() =>
+      window.__archipel!.cy!.nodes(':visible').every((n) => String(n.style('label') ?? '').length > 0),
+    );
+    expect(named).toBe(true);
+    const labels = await drawnLabels(page);
+    const clashes = labels.flatMap((a, i) =>
+      labels
+        .slice(i + 1)
+        .filter(({ box: b }) => a.box.x1 < b.x2 && a.box.x2 > b.x1 && a.box.y1 < b.y2 && a.box.y2 > b.y1)
+        .map((b) => `${a.id} × ${b.id}`),
+    );
+    expect(clashes).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('a focused entity', { timeout: TIMEOUT }, () => {
   it('frames Picasoft with its neighbours on screen, Framasoft among them but not filling the view', async () => {
     const expected = await map.graphql<{

@@ -89,22 +89,45 @@ function landmarkBox(node: NodeSingular): ScreenBox {
  * When too many entities are shown for all to be named, names the biggest ones in view anyway,
  * at a readable size whatever the zoom: a person sees which islands are which before zooming in.
  * They are taken biggest first and a label that would cover another label or a bigger node is
- * skipped, so no two labels collide. Labels the map draws already (the focus, a path) count as
- * taken room, and keep at least a landmark's size on screen.
+ * skipped, so no two labels collide. Labels the map draws already (a filtered or focused view's,
+ * a path's) count as taken room, and shrink no smaller than a landmark's size where they can.
  */
 export function nameLandmarks(cy: Core): void {
   const zoom = cy.zoom();
   const width = cy.width();
   const height = cy.height();
   const visible = cy.nodes(':visible').filter((n) => !n.hasClass('faded')) as NodeCollection;
-  const named = visible.filter((n) => n.hasClass(NAMED_CLASS) || n.hasClass('highlighted') || n.hasClass('path'));
-  // The entities looked at (a focus and its neighbours, a path) carry their names already, but
-  // zoomed out those shrink with the map: below a landmark's size, they take a landmark's size.
-  const lookedAt = named.filter((n) => n.hasClass('highlighted') || n.hasClass('path'));
-  lookedAt.filter(`.${LANDMARK_CLASS}`).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
-  const shrunk = lookedAt.filter((n) => Number.parseFloat(n.style('font-size')) * zoom < LANDMARK_FONT_PX);
-  const taken: ScreenBox[] = named.map((n) => n.renderedBoundingBox({ includeLabels: true }));
+  const named = visible.filter(
+    (n) => n.hasClass(NAMED_CLASS) || n.hasClass('highlighted') || n.hasClass('path'),
+  ) as NodeCollection;
+  // Named nodes are measured at their own size: a landmark's size from an earlier zoom goes first.
+  named.filter(`.${LANDMARK_CLASS}`).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
+  const shrunk = (n: NodeSingular) => Number.parseFloat(n.style('font-size')) * zoom < LANDMARK_FONT_PX;
+  const taken: { id: string; box: ScreenBox }[] = named.map((n) => ({
+    id: n.id(),
+    box: n.renderedBoundingBox({ includeLabels: true }),
+  }));
+  const fits = (node: NodeSingular, box: ScreenBox) =>
+    box.x1 >= 0 &&
+    box.x2 <= width &&
+    box.y2 <= height &&
+    !taken.some((t) => t.id !== node.id() && overlaps(box, t.box));
   const chosen: NodeSingular[] = [];
+  const choose = (node: NodeSingular, box: ScreenBox) => {
+    chosen.push(node);
+    taken.push({ id: node.id(), box }, { id: node.id(), box: node.renderedBoundingBox({ includeLabels: false }) });
+  };
+  const bigFirst = (a: NodeSingular, b: NodeSingular) =>
+    b.renderedWidth() - a.renderedWidth() || b.data('degree') - a.data('degree');
+  // Zoomed out, names the map draws anyway shrink with it. The entities looked at (a focus and its
+  // neighbours, a path) keep a landmark's size whatever is near; the others of a filtered or
+  // focused view get it where it covers nothing, else keep their small name.
+  const lookedAt = named.filter((n) => (n.hasClass('highlighted') || n.hasClass('path')) && shrunk(n));
+  for (const node of lookedAt) choose(node, landmarkBox(node));
+  for (const node of named.filter((n) => !lookedAt.contains(n) && shrunk(n)).sort(bigFirst)) {
+    const box = landmarkBox(node);
+    if (fits(node, box)) choose(node, box);
+  }
   if (named.length < visible.length) {
     const limit = Math.max(3, Math.floor(width / PIXELS_PER_LANDMARK));
     const candidates = visible
@@ -112,16 +135,17 @@ export function nameLandmarks(cy: Core): void {
         const { x, y } = n.renderedPosition();
         return !named.contains(n) && x >= 0 && y >= 0 && x <= width && y <= height;
       })
-      .sort((a, b) => b.renderedWidth() - a.renderedWidth() || b.data('degree') - a.data('degree'));
+      .sort(bigFirst);
+    let unnamed = 0;
     for (const node of candidates) {
-      if (chosen.length >= limit) break;
+      if (unnamed >= limit) break;
       const box = landmarkBox(node);
-      if (box.x1 < 0 || box.x2 > width || box.y2 > height || taken.some((other) => overlaps(box, other))) continue;
-      chosen.push(node);
-      taken.push(box, node.renderedBoundingBox({ includeLabels: false }));
+      if (!fits(node, box)) continue;
+      choose(node, box);
+      unnamed++;
     }
   }
-  let landmarks = shrunk;
+  let landmarks = cy.collection();
   for (const node of chosen) landmarks = landmarks.union(node);
   cy.batch(() => {
     dropLandmarks(cy, landmarks);
