@@ -8,7 +8,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import { closest } from 'fastest-levenshtein';
+import { z } from 'zod';
 import { MONEY_PERIODS, RELATION_FIELD_NAMES, RELATION_FIELDS } from '../../../model/relation-fields.js';
+import { Entity } from '../../../model/seed-format.js';
+import { STAFF_FIELDS } from '../../../model/seed-values.js';
 import { CURRENCIES, ENTITY_KINDS, RELATION_TYPE_NAMES } from '../../../model/vocabulary.js';
 import { invalidArgument } from '../../core/errors.js';
 
@@ -48,27 +51,60 @@ const INTERNAL_NOTES: ImportColumn = {
 
 const RELATION_CELLS: Partial<Record<string, CellKind>> = { Float: 'number', MoneyPeriod: 'period' };
 
+/** What an entity column says beyond which kinds take it and whether it is required (the seed format says that). */
+const ENTITY_COLUMN_WORDS: Record<string, string> = {
+  slug: 'an existing slug updates that entity',
+  kind: ENTITY_KINDS.join(', '),
+  name: 'its name',
+  aliases: 'other names, separated by "|"',
+  summary: 'one or two sentences',
+  url: 'its website',
+  date: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  internalNotes: 'staff-only notes',
+};
+
+/** The version belongs to an edit, not to the data: a spreadsheet does not set it. */
+const NOT_IMPORTED = new Set(['version']);
+
+/**
+ * One column per field of the seed format's entity kinds: the key first, staff fields last. A
+ * field some kinds lack says which kinds take it; required only where every kind requires it.
+ */
+function entityColumns(): ImportColumn[] {
+  const kinds = Entity.options.map((kind) => ({
+    name: kind.shape.kind.value,
+    shape: kind.shape as Record<string, z.ZodType>,
+  }));
+  const rank = (field: string) => (field === 'slug' ? 0 : field === 'kind' ? 1 : field in STAFF_FIELDS ? 3 : 2);
+  const fields = [...new Set(kinds.flatMap((kind) => Object.keys(kind.shape)))]
+    .filter((field) => !NOT_IMPORTED.has(field))
+    .sort((a, b) => rank(a) - rank(b));
+  return fields.map((field): ImportColumn => {
+    const having = kinds.filter((kind) => field in kind.shape);
+    const requiring = having.filter((kind) => !kind.shape[field]!.safeParse(undefined).success);
+    const everywhere = having.length === kinds.length;
+    const scope = everywhere
+      ? ''
+      : `${having.map((kind) => kind.name).join(' and ')} only${requiring.length > 0 ? ', required there' : ''}`;
+    return {
+      name: snake(field),
+      field,
+      cell: field === 'kind' ? 'upper' : isList(having[0]!.shape[field]!) ? 'list' : 'text',
+      ...(everywhere && requiring.length === kinds.length ? { required: true as const } : {}),
+      description: [scope, ENTITY_COLUMN_WORDS[field]].filter(Boolean).join(': '),
+    };
+  });
+}
+
+function isList(schema: z.ZodType): boolean {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodArray;
+}
+
 /** The columns of each target, in the order the schema and README document them. */
 export const IMPORT_COLUMNS: Record<ImportTarget, readonly ImportColumn[]> = {
-  ENTITIES: [
-    { name: 'slug', field: 'slug', cell: 'text', required: true, description: 'an existing slug updates that entity' },
-    { name: 'kind', field: 'kind', cell: 'upper', required: true, description: ENTITY_KINDS.join(', ') },
-    { name: 'name', field: 'name', cell: 'text', required: true, description: 'its name' },
-    { name: 'aliases', field: 'aliases', cell: 'list', description: 'other names, separated by "|"' },
-    { name: 'summary', field: 'summary', cell: 'text', description: 'one or two sentences' },
-    { name: 'url', field: 'url', cell: 'text', description: 'its website' },
-    { name: 'category', field: 'category', cell: 'text', description: 'ORGANISATION and PROJECT only' },
-    { name: 'location', field: 'location', cell: 'text', description: 'ORGANISATION only' },
-    {
-      name: 'date',
-      field: 'date',
-      cell: 'text',
-      description: 'EVENT only, required there: YYYY, YYYY-MM or YYYY-MM-DD',
-    },
-    { name: 'place', field: 'place', cell: 'text', description: 'EVENT only' },
-    { name: 'format', field: 'format', cell: 'text', description: 'EVENT only' },
-    INTERNAL_NOTES,
-  ],
+  ENTITIES: entityColumns(),
   RELATIONS: [
     {
       name: 'id',
