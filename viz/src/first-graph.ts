@@ -9,7 +9,7 @@
 import { request } from './api.js';
 import { graphVariables, NO_FILTERS } from './filters.js';
 import { GRAPH, type GraphData } from './queries.js';
-import type { Neighbourhood } from './url-state.js';
+import { equalNeighbourhoods, type Neighbourhood } from './url-state.js';
 
 /** Asks the API for the whole archipelago (`null`) or one entity's neighbourhood. */
 export async function fetchGraph(neighbourhood: Neighbourhood, signal?: AbortSignal): Promise<GraphData> {
@@ -18,7 +18,7 @@ export async function fetchGraph(neighbourhood: Neighbourhood, signal?: AbortSig
 }
 
 export class FirstGraph {
-  private pending: { key: string; answer: Promise<GraphData> } | null;
+  private pending: { neighbourhood: Neighbourhood; answer: Promise<GraphData> } | null;
 
   constructor(neighbourhood: Neighbourhood) {
     // The benchmark's "asked" mark (test/browser/map-timing.ts): the app's own mark comes later.
@@ -26,7 +26,7 @@ export class FirstGraph {
     const answer = fetchGraph(neighbourhood);
     // Nobody may take it (the visitor moved on first): its failure must not surface as unhandled.
     answer.catch(() => {});
-    this.pending = { key: keyOf(neighbourhood), answer };
+    this.pending = { neighbourhood, answer };
   }
 
   /**
@@ -36,10 +36,6 @@ export class FirstGraph {
   take(neighbourhood: Neighbourhood): Promise<GraphData> | null {
     const pending = this.pending;
     this.pending = null;
-    return pending && pending.key === keyOf(neighbourhood) ? pending.answer : null;
+    return pending && equalNeighbourhoods(pending.neighbourhood, neighbourhood) ? pending.answer : null;
   }
-}
-
-function keyOf(neighbourhood: Neighbourhood): string {
-  return neighbourhood ? `${neighbourhood.focus}@${neighbourhood.depth}` : '';
 }

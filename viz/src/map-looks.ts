@@ -101,7 +101,7 @@ export function nameLandmarks(cy: Core): void {
     (n) => n.hasClass(NAMED_CLASS) || n.hasClass('highlighted') || n.hasClass('path'),
   ) as NodeCollection;
   // Named nodes are measured at their own size: a landmark's size from an earlier zoom goes first.
-  named.filter(`.${LANDMARK_CLASS}`).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
+  unmark(named);
   const shrunk = (n: NodeSingular) => Number.parseFloat(n.style('font-size')) * zoom < LANDMARK_FONT_PX;
   const taken: { id: string; box: ScreenBox }[] = named.map((n) => ({
     id: n.id(),
@@ -161,5 +161,10 @@ export function nameLandmarks(cy: Core): void {
  * measure the labels the nodes will carry, not the enlarged ones of the view before.
  */
 export function dropLandmarks(cy: Core, keep = cy.collection()): void {
-  cy.nodes(`.${LANDMARK_CLASS}`).not(keep).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
+  unmark(cy.nodes(`.${LANDMARK_CLASS}`).not(keep));
+}
+
+/** Gives the landmarks among `nodes` back their own label size. */
+function unmark(nodes: NodeCollection): void {
+  nodes.filter(`.${LANDMARK_CLASS}`).removeClass(LANDMARK_CLASS).removeStyle('font-size text-max-width');
 }

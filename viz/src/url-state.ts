@@ -165,7 +165,9 @@ export function neighbourhoodOf(state: ViewState): Neighbourhood {
 }
 
 export function sameNeighbourhood(a: ViewState, b: ViewState): boolean {
-  const na = neighbourhoodOf(a);
-  const nb = neighbourhoodOf(b);
-  return na?.focus === nb?.focus && na?.depth === nb?.depth;
+  return equalNeighbourhoods(neighbourhoodOf(a), neighbourhoodOf(b));
+}
+
+export function equalNeighbourhoods(a: Neighbourhood, b: Neighbourhood): boolean {
+  return a?.focus === b?.focus && a?.depth === b?.depth;
 }
