@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRelation } from '../api/db/edits/relations.js';
 import { exportDataset, writeExport } from '../api/seed/export.js';
 import { loadDataset } from '../api/seed/load.js';
 import { readSeeds } from '../api/seed/read.js';
@@ -150,6 +151,41 @@ describe('staff creating relations with one id at the same moment', () => {
       'CONFLICT',
       /A relation with id "held-id" already exists/,
     );
+  });
+});
+
+describe('a commit the driver runs again', () => {
+  it('a created relation whose commit acknowledgment was lost is answered as created, once, not as a CONFLICT', async () => {
+    // What neo4j-driver does when the connection drops during COMMIT: it runs the transaction
+    // function again, though the first commit may have gone through (here it did).
+    const retried = Object.create(db) as typeof db;
+    retried.transaction = async (work) => {
+      await db.transaction(work);
+      return db.transaction(work);
+    };
+    const id = 'commit-run-twice';
+    const { result, changes } = await createRelation(retried, STAFF, {
+      id,
+      type: 'COLLABORATION',
+      from: 'picasoft',
+      to: 'framasoft',
+      sources: [
+        {
+          section: 'Tests',
+          quote: 'A write whose commit ran twice.',
+          url: 'https://archipel.test/commit',
+          title: 'Commit',
+        },
+      ],
+    });
+    expect(result.id).toBe(id);
+    expect(changes.map((c) => `${c.action} ${c.targetId}`)).toEqual([`CREATE ${id}`]);
+    expect(await relationsWithId(id)).toEqual(['COLLABORATION']);
+    const [recorded] = await db.read('MATCH (c:Change {targetId: $id}) RETURN count(c) AS n', { id }, (r) =>
+      Number(r.get('n')),
+    );
+    expect(recorded).toBe(1);
+    expectData(await asEditor(DELETE_RELATION, { input: { relationId: id, expectedVersion: 1 } }));
   });
 });
 

@@ -12,7 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { Neo4jError } from 'neo4j-driver';
 import { apiError } from '../../core/errors.js';
 import type { Database, Tx } from '../database.js';
-import { type ChangeAction, type ChangeModel, type ChangeTargetKind, recordChanges } from '../history.js';
+import {
+  type ChangeAction,
+  type ChangeModel,
+  type ChangeTargetKind,
+  changesOfOperation,
+  recordChanges,
+} from '../history.js';
 
 /** What an edit returns: its result and the changes it recorded. */
 export interface Edited<T> {
@@ -29,10 +35,12 @@ function nextInstant(): string {
 
 /** The changes one mutation makes, written at the end of its transaction. */
 export class Operation {
-  readonly id = randomUUID();
   readonly at = nextInstant();
   readonly changes: ChangeModel[] = [];
-  constructor(readonly actor: string) {}
+  constructor(
+    readonly actor: string,
+    readonly id: string = randomUUID(),
+  ) {}
 
   record(
     action: ChangeAction,
@@ -68,21 +76,33 @@ const ATTEMPTS = 3;
 
 /**
  * Runs `work` and records its changes in one write transaction. A retried attempt (deadlock,
- * leader switch, an entry deleted under it) starts a fresh operation. A uniqueness constraint
- * hit by a concurrent edit becomes CONFLICT.
+ * leader switch, an entry deleted under it) starts afresh. A uniqueness constraint hit by a
+ * concurrent edit becomes CONFLICT.
+ *
+ * The driver also runs the transaction again when the connection drops during COMMIT, and that
+ * commit may have happened: run again, a create would find its own entry and answer CONFLICT for
+ * a write that succeeded. Every attempt of one edit records its changes under the same operation
+ * id, so an attempt that finds them already stored knows an earlier one committed, and answers
+ * what that one computed.
  */
 export async function edit<T>(
   db: Database,
   actor: string,
   work: (tx: Tx, op: Operation) => Promise<T>,
 ): Promise<Edited<T>> {
+  const operationId = randomUUID();
+  let lastAttempt: Edited<T> | null = null;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const op = new Operation(actor);
+        if (lastAttempt && lastAttempt.changes.length > 0 && (await changesOfOperation(tx, operationId)).length > 0) {
+          return lastAttempt;
+        }
+        const op = new Operation(actor, operationId);
         const result = await work(tx, op);
         await recordChanges(tx, op.changes);
-        return { result, changes: op.changes };
+        lastAttempt = { result, changes: op.changes };
+        return lastAttempt;
       });
     } catch (error) {
       if (!(error instanceof Neo4jError)) throw error;
