@@ -338,6 +338,15 @@ const drawnLabels = (page: Page) =>
       }));
   });
 
+/** Every two drawn labels whose boxes overlap, as "a × b". */
+const clashesOf = (labels: Awaited<ReturnType<typeof drawnLabels>>) =>
+  labels.flatMap((a, i) =>
+    labels
+      .slice(i + 1)
+      .filter(({ box: b }) => a.box.x1 < b.x2 && a.box.x2 > b.x1 && a.box.y1 < b.y2 && a.box.y2 > b.y1)
+      .map((b) => `${a.id} × ${b.id}`),
+  );
+
 describe('labels at the overview', { timeout: TIMEOUT }, () => {
   it('the whole archipelago names its biggest entities, readable and with no two labels over each other', async () => {
     for (const [viewport, least] of [
@@ -349,13 +358,7 @@ describe('labels at the overview', { timeout: TIMEOUT }, () => {
       await expect.poll(() => page.evaluate(() => window.__archipel!.cy!.animated()), POLL).toBe(false);
       await expect.poll(async () => (await drawnLabels(page)).length, POLL).toBeGreaterThanOrEqual(least);
       const labels = await drawnLabels(page);
-      const clashes = labels.flatMap((a, i) =>
-        labels
-          .slice(i + 1)
-          .filter(({ box: b }) => a.box.x1 < b.x2 && a.box.x2 > b.x1 && a.box.y1 < b.y2 && a.box.y2 > b.y1)
-          .map((b) => `${a.id} × ${b.id}`),
-      );
-      expect(clashes).toEqual([]);
+      expect(clashesOf(labels)).toEqual([]);
       // The biggest entity on screen is among them.
       const biggest = await page.evaluate(() => {
         const cy = window.__archipel!.cy!;
@@ -391,14 +394,7 @@ describe('labels of a filtered view', { timeout: TIMEOUT }, () => {
       window.__archipel!.cy!.nodes(':visible').every((n) => String(n.style('label') ?? '').length > 0),
     );
     expect(named).toBe(true);
-    const labels = await drawnLabels(page);
-    const clashes = labels.flatMap((a, i) =>
-      labels
-        .slice(i + 1)
-        .filter(({ box: b }) => a.box.x1 < b.x2 && a.box.x2 > b.x1 && a.box.y1 < b.y2 && a.box.y2 > b.y1)
-        .map((b) => `${a.id} × ${b.id}`),
-    );
-    expect(clashes).toEqual([]);
+    expect(clashesOf(await drawnLabels(page))).toEqual([]);
     await context.close();
   });
 });
