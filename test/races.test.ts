@@ -169,14 +169,7 @@ describe('a commit the driver runs again', () => {
       type: 'COLLABORATION',
       from: 'picasoft',
       to: 'framasoft',
-      sources: [
-        {
-          section: 'Tests',
-          quote: 'A write whose commit ran twice.',
-          url: 'https://archipel.test/commit',
-          title: 'Commit',
-        },
-      ],
+      sources: [SOURCE],
     });
     expect(result.id).toBe(id);
     expect(changes.map((c) => `${c.action} ${c.targetId}`)).toEqual([`CREATE ${id}`]);
