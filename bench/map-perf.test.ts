@@ -70,23 +70,24 @@ function medianOf(rows: Figures[]): Figures {
   };
 }
 
-/** `LOADS` cold loads of `url` (`prepare` may route the page's requests), panned on the last. */
+/**
+ * `loads` cold loads of `url` (`prepare` may route the page's requests), panned on the last,
+ * which is also saved as `screenshot` when one is named.
+ */
 async function coldLoads(
   browser: Browser,
   url: string,
   graph: string,
   renderer: string,
-  prepare: (page: Page) => Promise<void> = async () => {},
+  options: { loads: number; prepare?: (page: Page) => Promise<void>; screenshot?: string },
 ): Promise<Figures> {
+  const { loads, prepare, screenshot } = options;
   const rows: Figures[] = [];
-  const loads = graph.startsWith('synthetic') ? LOADS.synthetic : LOADS.seeds;
   for (let i = 0; i <= loads; i++) {
     const page = await browser.newPage({ viewport: DESKTOP });
-    await prepare(page);
+    await prepare?.(page);
     const figures = await measure(page, url, graph, renderer, { pan: i === loads });
-    if (i === loads && graph.startsWith('synthetic')) {
-      await page.screenshot({ path: `${ARTIFACTS}map-synthetic-${renderer}.png` });
-    }
+    if (i === loads && screenshot) await page.screenshot({ path: `${ARTIFACTS}${screenshot}` });
     await page.close();
     // The first load warms the browser up (its first page also pays for starting its processes).
     if (i > 0) rows.push(figures);
@@ -125,7 +126,9 @@ describe('map performance', { timeout: 1_800_000 }, () => {
       ['seeds (uncached)', uncached],
     ] as const) {
       for (const renderer of ['canvas', 'webgl']) {
-        results.push(await coldLoads(map.browser, `${map.url}/?renderer=${renderer}`, name, renderer));
+        results.push(
+          await coldLoads(map.browser, `${map.url}/?renderer=${renderer}`, name, renderer, { loads: LOADS.seeds }),
+        );
       }
     }
     // Every entity with a relation, and every software a HOSTING relation names (counted in Cypher).
@@ -164,7 +167,7 @@ describe('map performance', { timeout: 1_800_000 }, () => {
         `${uncached.url}/?renderer=${renderer}`,
         'synthetic-5k-20k',
         renderer,
-        fromMemory,
+        { loads: LOADS.synthetic, prepare: fromMemory, screenshot: `map-synthetic-${renderer}.png` },
       );
       results.push(figures);
       expect(figures.nodes).toBe(graph.nodes.length);
